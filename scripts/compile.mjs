@@ -1,0 +1,233 @@
+// `npm run compile`: the Node code with tsc, the browser runtime and theme CSS into lib/runtime/.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const runtimeDir = path.join(root, 'lib/runtime');
+const require = createRequire(import.meta.url);
+
+/** MIME types of the files a theme may reference from its CSS. */
+const MIME = {
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+};
+
+class CompileError extends Error {}
+
+// tsc runs in its own process, alongside the Vite build, to use both cores.
+function runTsc() {
+  const tsc = require.resolve('typescript/bin/tsc');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json')], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    child.on('close', (code) => resolve(code === 0));
+    child.on('error', (error) => {
+      console.error(error);
+      resolve(false);
+    });
+  });
+}
+
+async function buildRuntimeScript() {
+  // Imported lazily so that a tsc-only failure still reports quickly.
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'vite.config.ts') });
+  const file = path.join(runtimeDir, 'runtime.js');
+  const script = makeInlineSafe(await readFile(file, 'utf8'));
+  await writeFile(file, script);
+}
+
+/**
+ * The runtime is inlined into a <script> element, where "</script" would end
+ * it and "<!--" can switch the HTML tokenizer into its escaped states. In a
+ * minified bundle both can only occur inside string, template or regex
+ * literals, where "\x3C" and "<\/" mean the same characters.
+ */
+function makeInlineSafe(script) {
+  const safe = script.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '\\x3C!--');
+  if (safe !== script) {
+    new vm.Script(safe, { filename: 'runtime.js' }); // throws if the escape broke the syntax
+  }
+  return safe;
+}
+
+/**
+ * reveal's notes plugin opens the speaker view as an about:blank popup and
+ * document.write()s a page with an inline script into it. The popup inherits
+ * the deck's CSP, so that script needs its hash there. We run the plugin's
+ * own open() against a stub window to capture exactly what it writes.
+ */
+async function speakerViewScripts() {
+  const { default: Notes } = await import('reveal.js/plugin/notes');
+  const captured = { html: undefined };
+  const stop = new Error('speaker view captured');
+  const popup = {
+    closed: false,
+    focus() {},
+    document: {
+      write(html) {
+        captured.html = html;
+        throw stop;
+      },
+    },
+  };
+  const hadWindow = 'window' in globalThis;
+  const previous = globalThis.window;
+  // "?receiver" makes init() register nothing: we only want open().
+  globalThis.window = { open: () => popup, location: { search: '?receiver' }, addEventListener() {} };
+  try {
+    const plugin = Notes();
+    plugin.init({ addKeyBinding() {}, on() {}, getConfig: () => ({}) });
+    plugin.open();
+  } catch (error) {
+    if (error !== stop) throw error;
+  } finally {
+    if (hadWindow) globalThis.window = previous;
+    else delete globalThis.window;
+  }
+  if (typeof captured.html !== 'string') {
+    throw new CompileError('reveal.js notes plugin did not write a speaker view; has reveal.js changed?');
+  }
+  const scripts = [...captured.html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script\s*>/gi)].map((m) => m[1]);
+  if (scripts.length === 0) {
+    throw new CompileError('found no inline script in reveal.js speaker view; has reveal.js changed?');
+  }
+  return scripts;
+}
+
+function sha256Source(text) {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/**
+ * Replaces every url() in `css` by a data: URL of the file it names, so the
+ * deck stays one file. Relative URLs resolve against the CSS file, others as
+ * package specifiers (`@fontsource/…/files/….woff2`). Remote URLs are refused:
+ * the deck must never touch the network.
+ */
+async function inlineUrls(css, cssFile) {
+  if (/@import\b/.test(css)) {
+    throw new CompileError(`${rel(cssFile)}: @import is not supported; put the rules in the theme file`);
+  }
+  const pattern = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)/g;
+  const jobs = new Map();
+  for (const match of css.matchAll(pattern)) {
+    const ref = match[1] ?? match[2] ?? match[3] ?? '';
+    if (ref.startsWith('data:') || ref.startsWith('#') || jobs.has(ref)) continue;
+    jobs.set(ref, toDataUrl(ref, cssFile));
+  }
+  const inlined = new Map();
+  for (const [ref, job] of jobs) inlined.set(ref, await job);
+  return css.replace(pattern, (whole, dq, sq, bare) => {
+    const ref = dq ?? sq ?? bare ?? '';
+    const data = inlined.get(ref);
+    return data === undefined ? whole : `url("${data}")`;
+  });
+}
+
+async function toDataUrl(ref, cssFile) {
+  if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(ref)) {
+    throw new CompileError(`${rel(cssFile)}: url(${ref}) is not a local file; the deck must work offline`);
+  }
+  let file;
+  try {
+    file = ref.startsWith('.') || ref.startsWith('/')
+      ? path.resolve(path.dirname(cssFile), ref)
+      : createRequire(cssFile).resolve(ref);
+  } catch {
+    throw new CompileError(`${rel(cssFile)}: cannot find url(${ref})`);
+  }
+  const mime = MIME[path.extname(file).toLowerCase()];
+  if (mime === undefined) {
+    throw new CompileError(`${rel(cssFile)}: url(${ref}) has an unsupported file type`);
+  }
+  const bytes = await readFile(file).catch(() => {
+    throw new CompileError(`${rel(cssFile)}: cannot read url(${ref})`);
+  });
+  return `data:${mime};base64,${bytes.toString('base64')}`;
+}
+
+function assertNoExternalUrls(css, name) {
+  for (const match of css.matchAll(/url\(\s*["']?([^)"'\s]*)/g)) {
+    if (!match[1].startsWith('data:') && !match[1].startsWith('#')) {
+      throw new CompileError(`${name}: url(${match[1]}) would load a file; expected only data: URLs`);
+    }
+  }
+}
+
+async function buildStyles() {
+  const revealCss = await readFile(require.resolve('reveal.js/reveal.css'), 'utf8');
+  assertNoExternalUrls(revealCss, 'reveal.js/reveal.css');
+  await writeFile(path.join(runtimeDir, 'reveal.css'), revealCss);
+
+  const themesDir = path.join(root, 'themes');
+  const entries = await readdir(themesDir, { withFileTypes: true });
+  const themes = {};
+  await mkdir(path.join(runtimeDir, 'themes'), { recursive: true });
+  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    const source = path.join(themesDir, entry.name, 'theme.css');
+    const css = await readFile(source, 'utf8').catch(() => undefined);
+    if (css === undefined) continue;
+    const out = `themes/${entry.name}.css`;
+    await writeFile(path.join(runtimeDir, out), await inlineUrls(css, source));
+    themes[entry.name] = out;
+  }
+  if (!('default' in themes)) throw new CompileError('themes/default/theme.css is missing');
+  return themes;
+}
+
+function rel(file) {
+  return path.relative(root, file);
+}
+
+async function compileRuntime() {
+  await buildRuntimeScript();
+  const [themes, scripts] = await Promise.all([buildStyles(), speakerViewScripts()]);
+  const manifest = {
+    script: 'runtime.js',
+    revealCss: 'reveal.css',
+    themes,
+    // Hashes of the scripts the runtime itself writes into new documents
+    // (reveal's speaker view); the deck adds its own inline scripts' hashes.
+    scriptHashes: scripts.map(sha256Source),
+  };
+  await writeFile(path.join(runtimeDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+async function main() {
+  const started = performance.now();
+  const [tscOk, runtimeOk] = await Promise.all([
+    runTsc(),
+    compileRuntime().then(
+      () => true,
+      (error) => {
+        console.error(error instanceof CompileError ? `compile: ${error.message}` : error);
+        return false;
+      },
+    ),
+  ]);
+  if (!tscOk) console.error('compile: tsc failed (see above)');
+  if (!tscOk || !runtimeOk) {
+    process.exitCode = 1;
+    return;
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`compile: lib/ and lib/runtime/ ready in ${seconds} s`);
+}
+
+await main();

@@ -1,0 +1,136 @@
+// The programmatic API behind the CLI: build and check decks. Tests call these directly.
+import type { MarkdownIt } from 'markdown-it';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadRuntimeAssets, type RuntimeAssets } from './assets/runtime-assets.js';
+import { contentSecurityPolicy } from './assets/csp.js';
+import { DeckError, Diagnostics, type Diagnostic } from './diagnostics/deck-error.js';
+import type { Card, Deck } from './model.js';
+import { emitDeck } from './pipeline/emit.js';
+import { checkMediaPaths } from './pipeline/media-paths.js';
+import { defaultDeckId, listDeckIds, loadCardSources, loadManifest, type TextFile } from './pipeline/load.js';
+import { createMarkdown } from './pipeline/parse/markdown.js';
+import { parseCard } from './pipeline/parse-card.js';
+import { indexCards, readManifest, resolveDeck } from './pipeline/resolve.js';
+import { deckModel } from './pipeline/render/deck-model.js';
+import { renderDeckSlides } from './pipeline/render/deck-slides.js';
+import { inlineScriptText, renderDocument } from './pipeline/render/document.js';
+
+export interface DeckSelection {
+  /** The project folder (with content/ and slides/). Defaults to the current folder. */
+  root?: string;
+  /** Deck ids or manifest paths; none means the default deck. */
+  decks?: readonly string[];
+  /** Every manifest in slides/. */
+  all?: boolean;
+}
+
+export interface BuildOptions extends DeckSelection {
+  /** Output folder; each deck goes to `<outDir>/<deck-id>/`. Defaults to `dist`. */
+  outDir?: string;
+}
+
+export interface BuiltDeck {
+  id: string;
+  file: string;
+  slides: number;
+  cards: number;
+}
+
+export interface BuildResult {
+  decks: BuiltDeck[];
+  /** Warnings (errors throw a DeckError). */
+  diagnostics: Diagnostic[];
+}
+
+const GENERATOR = `samtale ${readVersion()}`;
+
+/** Parses, resolves and validates the selected decks; throws DeckError listing every problem. */
+export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostics: Diagnostics; markdown: (allowHtml: boolean) => MarkdownIt } {
+  const root = resolve(selection.root ?? '.');
+  const ids = selection.all ? listDeckIds(root) : selection.decks?.length ? [...selection.decks] : [defaultDeckId(root)];
+  const diagnostics = new Diagnostics();
+  const sources = loadCardSources(root);
+  const parsers = new Map<boolean, { md: MarkdownIt; cards: Map<string, Card> }>();
+  // Cards are parsed once per HTML setting: a deck that allows raw HTML needs its own parse.
+  const parsed = (allowHtml: boolean, report: boolean) => {
+    let entry = parsers.get(allowHtml);
+    if (!entry) {
+      const md = createMarkdown({ allowHtml });
+      const sink = report ? diagnostics : new Diagnostics();
+      entry = { md, cards: indexCards(parseCards(root, sources, md, sink), sink) };
+      parsers.set(allowHtml, entry);
+    }
+    return entry;
+  };
+  parsed(false, true);
+  const decks: Deck[] = [];
+  for (const id of ids) {
+    const manifest = loadManifest(root, id);
+    const validated = readManifest(manifest, diagnostics);
+    if (!validated) continue;
+    decks.push(resolveDeck(manifest, validated, parsed(validated.value.allowHtml, false).cards, diagnostics));
+  }
+  return { decks, diagnostics, markdown: (allowHtml) => parsed(allowHtml, false).md };
+}
+
+function parseCards(root: string, sources: readonly TextFile[], md: MarkdownIt, diagnostics: Diagnostics): Card[] {
+  return sources.flatMap((source) => {
+    const card = parseCard(source, md, diagnostics);
+    if (!card) return [];
+    checkMediaPaths(card, root, source.text, diagnostics);
+    return [card];
+  });
+}
+
+/** Builds the selected decks into `<outDir>/<deck-id>/index.html`. Nothing is written if any deck has an error. */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const root = resolve(options.root ?? '.');
+  const outDir = resolve(root, options.outDir ?? 'dist');
+  const { decks, diagnostics, markdown } = loadDecks({ ...options, root });
+  diagnostics.throwIfErrors();
+  const assets = new Map<string, RuntimeAssets>();
+  const built: BuiltDeck[] = [];
+  for (const deck of decks) {
+    let runtime = assets.get(deck.theme);
+    if (!runtime) assets.set(deck.theme, (runtime = await loadRuntimeAssets(deck.theme)));
+    const html = renderDeckHtml(deck, markdown(deck.allowHtml), runtime);
+    const file = emitDeck(outDir, deck.id, [{ path: 'index.html', content: html.document }]);
+    built.push({ id: deck.id, file, slides: html.slides, cards: deck.cards.length });
+  }
+  return { decks: built, diagnostics: diagnostics.sorted() };
+}
+
+/** Renders one resolved deck into its HTML document. Pure apart from the assets passed in. */
+export function renderDeckHtml(deck: Deck, md: MarkdownIt, runtime: RuntimeAssets): { document: string; slides: number } {
+  const slides = renderDeckSlides(deck, md);
+  const model = deckModel(deck, {}, GENERATOR);
+  const csp = contentSecurityPolicy({ inlineScripts: [inlineScriptText(runtime.script)], extraScriptHashes: runtime.scriptHashes });
+  const document = renderDocument({
+    language: deck.language,
+    title: deck.title,
+    generator: GENERATOR,
+    csp,
+    css: runtime.css,
+    slides,
+    model,
+    runtimeScript: runtime.script,
+  });
+  return { document, slides: slides.length };
+}
+
+/** Validates the selected decks and every card; returns all problems, warnings included. Never writes. */
+export function check(selection: DeckSelection = {}): Diagnostic[] {
+  return loadDecks(selection).diagnostics.sorted();
+}
+
+export { DeckError };
+
+function readVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}

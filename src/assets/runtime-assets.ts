@@ -1,0 +1,78 @@
+// Loading the compiled browser runtime (script, CSS, CSP hashes) from lib/runtime/.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+/** What a deck build inlines into its HTML file. */
+export interface RuntimeAssets {
+  /** The runtime as one classic script, safe to inline in a `<script>`. */
+  script: string;
+  /** reveal.js's core CSS followed by the theme's CSS, fonts inlined. */
+  css: string;
+  /** CSP hashes (`'sha256-…'`) of scripts the runtime writes at run time (reveal's speaker view). */
+  scriptHashes: string[];
+}
+
+/** The shape of lib/runtime/manifest.json, written by scripts/compile.mjs. */
+interface RuntimeManifest {
+  script: string;
+  revealCss: string;
+  themes: Record<string, string>;
+  scriptHashes: string[];
+}
+
+// Both lib/assets/runtime-assets.js and src/assets/runtime-assets.ts (under
+// vitest) sit two levels below the package root; the runtime is always built
+// into lib/runtime/.
+const runtimeDir = new URL('../../lib/runtime/', import.meta.url);
+
+const NOT_COMPILED = 'The samtale browser runtime is not built (lib/runtime/ is missing or incomplete). Run `npm run compile`.';
+
+/** Reads the compiled runtime and the CSS of `themeName` (a folder name under themes/). */
+export async function loadRuntimeAssets(themeName: string): Promise<RuntimeAssets> {
+  const manifest = await readManifest();
+  const themeFile = Object.hasOwn(manifest.themes, themeName) ? manifest.themes[themeName] : undefined;
+  if (themeFile === undefined) {
+    const available = Object.keys(manifest.themes).sort().join(', ');
+    throw new Error(`Unknown theme "${themeName}". Available themes: ${available}. (A new theme in themes/ needs \`npm run compile\`.)`);
+  }
+  const [script, revealCss, themeCss] = await Promise.all([
+    readRuntimeFile(manifest.script),
+    readRuntimeFile(manifest.revealCss),
+    readRuntimeFile(themeFile),
+  ]);
+  return { script, css: `${revealCss}\n${themeCss}`, scriptHashes: [...manifest.scriptHashes] };
+}
+
+async function readManifest(): Promise<RuntimeManifest> {
+  const parsed: unknown = JSON.parse(await readRuntimeFile('manifest.json'));
+  if (!isManifest(parsed)) throw new Error(`${NOT_COMPILED} (manifest.json has an unexpected shape)`);
+  return parsed;
+}
+
+async function readRuntimeFile(name: string): Promise<string> {
+  const file = fileURLToPath(new URL(name, runtimeDir));
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if (isMissingFile(error)) throw new Error(`${NOT_COMPILED} (missing ${file})`);
+    throw error;
+  }
+}
+
+function isMissingFile(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR');
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string');
+}
+
+function isManifest(value: unknown): value is RuntimeManifest {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  return typeof m['script'] === 'string'
+    && typeof m['revealCss'] === 'string'
+    && isStringRecord(m['themes'])
+    && Array.isArray(m['scriptHashes'])
+    && m['scriptHashes'].every((h) => typeof h === 'string');
+}

@@ -1,0 +1,179 @@
+// Parses YAML and validates it against a schema, reporting every problem at its line and column.
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import type { z } from 'zod';
+import type { Diagnostics } from '../diagnostics/deck-error.js';
+import { didYouMean, suggestionHint } from '../diagnostics/suggest.js';
+
+/** Where a YAML text sits in its file, so positions can be reported in file terms. */
+export interface YamlSource {
+  file: string;
+  text: string;
+  /** 1-based line of the file where `text` starts. */
+  firstLine: number;
+  /** What the YAML is, for messages: "front matter", "manifest", "video block". */
+  what: string;
+}
+
+type Position = { file: string; line: number; column: number };
+
+/** A validated value and a way to find where any part of it was written. */
+export interface Validated<T> {
+  value: T;
+  /** The position of the value at `path` (or of its nearest written parent). */
+  positionOf(path: (string | number)[]): Position;
+}
+
+/** Parses and validates; returns the typed value, or undefined after reporting the problems. */
+export function validateYaml<S extends z.ZodType>(
+  source: YamlSource,
+  schema: S,
+  diagnostics: Diagnostics,
+): Validated<z.infer<S>> | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file: source.file, line: source.firstLine + line - 1, column: col };
+  };
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      // yaml's own "at line L, column C" counts from the YAML's start; our position counts in the file.
+      const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+      diagnostics.error('E_YAML', `${source.what}: YAML does not parse: ${message}`, at(error.pos[0]),
+        'check the indentation, and quote values that contain ": " or start with a special character');
+    }
+    return undefined;
+  }
+  const value: unknown = doc.toJS() ?? {};
+  const result = schema.safeParse(value);
+  if (result.success) {
+    return { value: result.data, positionOf: (path) => nearestPosition(doc.contents, path.map(String), at, source) };
+  }
+  // A misspelt key is also a missing one: report it once, as the misspelling.
+  const misspelt = new Set<string>();
+  for (const issue of result.error.issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const known = knownKeys(schema, issue.path.map(String));
+    for (const key of issue.keys) {
+      const guess = didYouMean(key, known);
+      if (guess) misspelt.add([...issue.path, guess].join('.'));
+    }
+  }
+  for (const issue of result.error.issues) {
+    const missing = issue.code === 'invalid_type' && findNode(doc.contents, issue.path.map(String)) === undefined;
+    if (missing && misspelt.has(issue.path.join('.'))) continue;
+    reportIssue(issue, doc.contents, at, source, schema, diagnostics);
+  }
+  return undefined;
+}
+
+function reportIssue(
+  issue: z.core.$ZodIssue,
+  root: unknown,
+  at: (offset: number) => Position,
+  source: YamlSource,
+  schema: z.ZodType,
+  diagnostics: Diagnostics,
+): void {
+  const path = issue.path.map(String);
+  const nodeAt = (p: string[]): Node | undefined => findNode(root, p);
+  const positionOf = (p: string[]): Position => nearestPosition(root, p, at, source);
+  const where = path.length ? `"${path.join('.')}"` : source.what;
+
+  if (issue.code === 'invalid_union') {
+    // Report the branch that got furthest: for `cards` entries that is the object form when an object was written.
+    const branches = issue.errors.filter((errors) => errors.length > 0);
+    const best = branches.find((errors) => errors.some((e) => e.path.length > 0 || e.code === 'unrecognized_keys')) ?? branches[0] ?? [];
+    for (const sub of best) reportIssue({ ...sub, path: [...issue.path, ...sub.path] } as z.core.$ZodIssue, root, at, source, schema, diagnostics);
+    return;
+  }
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeys(schema, path);
+    for (const key of issue.keys) {
+      const keyNode = findKeyNode(nodeAt(path), key);
+      diagnostics.error('E_UNKNOWN_KEY', `${source.what}: unknown key "${key}"${path.length ? ` in ${where}` : ''}`,
+        keyNode?.range ? at(keyNode.range[0]) : positionOf(path), suggestionHint(key, known, 'one of'));
+    }
+    return;
+  }
+  const node = nodeAt(path);
+  if (issue.code === 'invalid_type' && node === undefined) {
+    const key = path[path.length - 1] ?? '';
+    diagnostics.error('E_MISSING_KEY', `${source.what}: missing "${key}"`, positionOf(path.slice(0, -1)),
+      `add a line "${key}: …" (${issue.message.replace(/^Invalid input: /, '')})`);
+    return;
+  }
+  const shown = node && isScalar(node) ? JSON.stringify(node.value) : undefined;
+  if (issue.code === 'invalid_value' && 'values' in issue) {
+    const options = issue.values.map(String);
+    diagnostics.error('E_INVALID_VALUE', `${source.what}: ${where} must be one of ${options.join(', ')}${shown ? `, got ${shown}` : ''}`,
+      positionOf(path), suggestionHint(String(node && isScalar(node) ? node.value : ''), options));
+    return;
+  }
+  const code = path[path.length - 1] === 'minutes' ? 'E_BAD_MINUTES' : 'E_INVALID_VALUE';
+  diagnostics.error(code, `${source.what}: ${where}: ${issue.message.replace(/^Invalid input: /, '')}${shown ? `, got ${shown}` : ''}`,
+    positionOf(path), hintFor(path));
+}
+
+function nearestPosition(root: unknown, path: string[], at: (offset: number) => Position, source: YamlSource): Position {
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNode(root, path.slice(0, n));
+    if (node?.range) return at(node.range[0]);
+  }
+  return { file: source.file, line: source.firstLine, column: 1 };
+}
+
+function hintFor(path: string[]): string | undefined {
+  const key = path[path.length - 1];
+  if (key === 'minutes') return 'write a number, e.g. "minutes: 20"';
+  if (key === 'start') return 'quote the time, e.g. start: "09:00"';
+  return undefined;
+}
+
+function findNode(root: unknown, path: string[]): Node | undefined {
+  let node: unknown = root;
+  for (const segment of path) {
+    if (isMap(node)) {
+      node = node.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === segment)?.value;
+    } else if (node && typeof node === 'object' && 'items' in node && Array.isArray((node as { items: unknown[] }).items)) {
+      node = (node as { items: unknown[] }).items[Number(segment)];
+    } else {
+      return undefined;
+    }
+    if (isPair(node)) node = node.value;
+  }
+  return (node ?? undefined) as Node | undefined;
+}
+
+function findKeyNode(mapNode: unknown, key: string): Node | undefined {
+  if (!isMap(mapNode)) return undefined;
+  const pair = mapNode.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  return pair?.key as Node | undefined;
+}
+
+/** The keys an object schema accepts at `path`, for did-you-mean. */
+function knownKeys(schema: z.ZodType, path: string[]): string[] {
+  let current: z.ZodType | undefined = schema;
+  for (const segment of [...path, '']) {
+    current = unwrap(current);
+    if (!current) return [];
+    if (segment === '') break;
+    const def = current.def as { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType };
+    if (def.type === 'object' && def.shape) current = def.shape[segment];
+    else if (def.type === 'array') current = def.element;
+    else return [];
+  }
+  const def = current?.def as { type: string; shape?: Record<string, z.ZodType> } | undefined;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let current = schema;
+  for (let i = 0; i < 8 && current; i++) {
+    const def = current.def as { type: string; innerType?: z.ZodType; options?: z.ZodType[] };
+    if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable') && def.innerType) current = def.innerType;
+    else if (def.type === 'union' && def.options) current = def.options.find((o) => (o.def as { type: string }).type === 'object') ?? def.options[0];
+    else break;
+  }
+  return current;
+}

@@ -1,0 +1,111 @@
+// The typed data that passes between the pipeline's stages.
+
+/** Where something came from: a file and a 1-based line and column. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A range of source lines (1-based, inclusive) in one file. */
+export interface SourceSpan {
+  file: string;
+  startLine: number;
+  endLine: number;
+}
+
+export type CardKind = 'intro' | 'theme';
+
+/** One discussion question; `action` marks the closing "what can you do" question. */
+export interface Question {
+  /** Plain text, for search, the JSON model and tests. */
+  text: string;
+  /** Rendered inline HTML (emphasis kept). */
+  html: string;
+  action: boolean;
+  source: SourceSpan;
+}
+
+/** A quote with its attribution. */
+export interface Quote {
+  text: string;
+  /** Rendered HTML of the quote's paragraphs. */
+  html: string;
+  /** Plain text of the attribution. */
+  sourceText: string;
+  sourceHtml: string;
+  source: SourceSpan;
+}
+
+/** A video reference (playback is rendered by a later stage; here it is data). */
+export interface Video {
+  speaker?: string;
+  role?: string;
+  title?: string;
+  descriptionHtml?: string;
+  page?: string;
+  src?: string;
+  poster?: string;
+  captions?: string;
+  start?: number;
+  end?: number;
+  length?: string;
+  source: SourceSpan;
+}
+
+/** Where a block of facilitator notes belongs. */
+export type NotesTarget = 'card' | 'quotes' | 'questions' | 'action';
+
+/** Free Markdown content of a card, in document order: prose HTML and videos, split at slide breaks. */
+export type BodyBlock =
+  | { type: 'prose'; html: string; source: SourceSpan }
+  | { type: 'video'; video: Video }
+  | { type: 'break'; source: SourceSpan };
+
+/** A parsed card: one discussion unit, from one Markdown file. */
+export interface Card {
+  id: string;
+  title: string;
+  kind: CardKind;
+  minutes: number;
+  questions: Question[];
+  quotes: Quote[];
+  /** Facilitator notes as HTML, by target. */
+  notes: Partial<Record<NotesTarget, string>>;
+  body: BodyBlock[];
+  videos: Video[];
+  file: string;
+}
+
+/** A card as placed in a deck: with its minutes for this deck and its planned start. */
+export interface DeckCard {
+  card: Card;
+  minutes: number;
+  /** Minutes from the deck's start to this card's start. */
+  offsetMinutes: number;
+  /** Position among the deck's theme cards (1-based), or undefined for intro cards. */
+  themeNumber?: number;
+}
+
+/** A fully resolved deck: everything rendering needs. */
+export interface Deck {
+  id: string;
+  title: string;
+  subtitle?: string;
+  language: string;
+  theme: string;
+  organisation?: string;
+  date?: string;
+  place?: string;
+  /** Planned start, "HH:MM". */
+  start: string;
+  allowHtml: boolean;
+  /** Speaker notes (Markdown) for the title slide. */
+  notes?: string;
+  agendaTitle?: string;
+  /** Speaker notes (Markdown) for the agenda slide. */
+  agendaNotes?: string;
+  closing: { title?: string; text?: string; notes?: string };
+  cards: DeckCard[];
+  manifestFile: string;
+}

@@ -1,0 +1,199 @@
+// Parse stage: one card file (front matter + Markdown) into a Card, reporting problems by position.
+import type { Env, MarkdownIt, Token } from 'markdown-it';
+
+import { basename } from 'node:path';
+import { cardFrontMatterSchema, videoSchema } from '../config/schemas.js';
+import { validateYaml } from '../config/validate-yaml.js';
+import type { Diagnostics } from '../diagnostics/deck-error.js';
+import type { BodyBlock, Card, NotesTarget, Question, Quote, SourceSpan, Video } from '../model.js';
+import { splitFrontMatter } from './front-matter.js';
+import type { RefusedLink } from './parse/links.js';
+
+const NOTES_TARGETS: readonly NotesTarget[] = ['card', 'quotes', 'questions', 'action'];
+const BLOCK_NAMES = ['notes', 'video'];
+
+export interface CardSource {
+  file: string;
+  text: string;
+}
+
+/** Parses one card; returns undefined (after reporting) when its front matter is unusable. */
+export function parseCard(source: CardSource, md: MarkdownIt, diagnostics: Diagnostics): Card | undefined {
+  const { file } = source;
+  const split = splitFrontMatter(source.text);
+  if (split.frontMatter === undefined) {
+    diagnostics.error('E_NO_FRONT_MATTER', 'card has no front matter', { file, line: 1, column: 1 },
+      'start the file with "---", then "title: …", "kind: theme", "minutes: 20", then "---"');
+    return undefined;
+  }
+  const front = validateYaml({ file, text: split.frontMatter, firstLine: split.frontMatterLine, what: 'front matter' },
+    cardFrontMatterSchema, diagnostics);
+
+  const env: Env & { refusedLinks?: RefusedLink[] } = {};
+  const tokens = md.parse(split.body, env);
+  const at = (line0: number) => ({ file, line: split.bodyLine + line0, column: 1 });
+  const span = (token: Token): SourceSpan => ({
+    file,
+    startLine: split.bodyLine + (token.map?.[0] ?? 0),
+    endLine: split.bodyLine + Math.max(0, (token.map?.[1] ?? 1) - 1),
+  });
+  for (const link of env.refusedLinks ?? []) {
+    diagnostics.error('E_LINK_NOT_ALLOWED', `link or image "${link.href}" is not allowed`, at(link.line),
+      'links may only go to http://, https:// or mailto: addresses; images go in a video poster or the theme');
+  }
+
+  const questions: Question[] = [];
+  const quotes: Quote[] = [];
+  const notes: Partial<Record<NotesTarget, string>> = {};
+  const body: BodyBlock[] = [];
+  const videos: Video[] = [];
+  const html = (range: Token[]) => md.renderer.render(range, md.options, env);
+
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i]!;
+    const end = closingIndex(tokens, i);
+    switch (token.type) {
+      case 'question_open': {
+        const inline = tokens[i + 1]!;
+        questions.push({ text: plainText(inline), html: md.renderer.renderInline(inline.children ?? [], md.options, env).trim(),
+          action: Boolean(token.meta?.action), source: span(token) });
+        break;
+      }
+      case 'blockquote_open':
+        quotes.push(readQuote(tokens.slice(i + 1, end), md, env, span(token), diagnostics));
+        break;
+      case 'notes_open': {
+        const target = String(token.meta?.target) as NotesTarget;
+        if (token.meta?.unclosed) diagnostics.error('E_UNCLOSED_BLOCK', '"::: notes" is never closed', at(token.map![0]), 'end the notes with a line ":::"');
+        if (!NOTES_TARGETS.includes(target)) {
+          diagnostics.error('E_NOTES_TARGET', `unknown notes target "${target}"`, at(token.map![0]),
+            `write "::: notes" for the card, or one of "::: notes quotes", "::: notes questions", "::: notes action"`);
+        } else {
+          notes[target] = (notes[target] ?? '') + html(tokens.slice(i + 1, end));
+        }
+        break;
+      }
+      case 'video': {
+        const video = readVideo(token, file, split.bodyLine, md, env, diagnostics);
+        if (video) {
+          videos.push(video);
+          body.push({ type: 'video', video });
+        }
+        break;
+      }
+      case 'unknown_block':
+        diagnostics.error('E_UNKNOWN_BLOCK', `unknown block "::: ${token.info}"`, at(token.map![0]),
+          `expected one of ${BLOCK_NAMES.map((n) => `"::: ${n}"`).join(', ')}`);
+        break;
+      case 'hr':
+        body.push({ type: 'break', source: span(token) });
+        break;
+      default: {
+        const prose = html(tokens.slice(i, end + 1)).trim();
+        if (prose) appendProse(body, prose, span(token));
+      }
+    }
+    i = end + 1;
+  }
+
+  if (!front) return undefined;
+  const card: Card = {
+    id: front.value.id ?? basename(file).replace(/\.md$/i, ''),
+    title: front.value.title,
+    kind: front.value.kind,
+    minutes: front.value.minutes,
+    questions,
+    quotes,
+    notes,
+    body,
+    videos,
+    file,
+  };
+  checkCard(card, split.frontMatterLine, diagnostics);
+  return card;
+}
+
+function checkCard(card: Card, frontLine: number, diagnostics: Diagnostics): void {
+  const at = { file: card.file, line: frontLine, column: 1 };
+  if (card.kind !== 'theme') return;
+  if (card.questions.length === 0) {
+    diagnostics.error('E_NO_QUESTIONS', `theme card "${card.id}" has no questions`, at,
+      'add questions as paragraphs starting with "? ", and the closing action question with "?! "');
+    return;
+  }
+  const actions = card.questions.filter((q) => q.action);
+  if (actions.length === 0) {
+    diagnostics.warning('W_NO_ACTION_QUESTION', `theme card "${card.id}" has no action question`, at,
+      'mark the closing "Hvad kan I … gøre" question with "?! " instead of "? "');
+  } else if (actions.length > 1) {
+    const second = actions[1]!;
+    diagnostics.warning('W_SEVERAL_ACTION_QUESTIONS', `theme card "${card.id}" has ${actions.length} action questions`,
+      { file: card.file, line: second.source.startLine, column: 1 }, 'a card has one action question, its last');
+  }
+  if (!card.notes.card) {
+    diagnostics.warning('W_NO_NOTES', `theme card "${card.id}" has no facilitator notes`, at,
+      'add a "::: notes" block with the purpose, the run of the discussion and follow-up prompts');
+  }
+}
+
+function readQuote(inner: Token[], md: MarkdownIt, env: Env, source: SourceSpan, diagnostics: Diagnostics): Quote {
+  const sourceAt = inner.findIndex((t) => t.type === 'quote_source_open');
+  const textTokens = sourceAt < 0 ? inner : inner.slice(0, sourceAt);
+  const sourceInline = sourceAt < 0 ? undefined : inner[sourceAt + 1];
+  if (!sourceInline) {
+    diagnostics.error('E_QUOTE_NO_SOURCE', 'quote has no source', { file: source.file, line: source.endLine, column: 1 },
+      'end the quote with a line "> -- Name, role, year"');
+  }
+  return {
+    text: textTokens.filter((t) => t.type === 'inline').map(plainText).join('\n\n'),
+    html: md.renderer.render(textTokens, md.options, env).trim(),
+    sourceText: sourceInline ? plainText(sourceInline) : '',
+    sourceHtml: sourceInline ? md.renderer.renderInline(sourceInline.children ?? [], md.options, env).trim() : '',
+    source,
+  };
+}
+
+function readVideo(token: Token, file: string, bodyLine: number, md: MarkdownIt, env: Env, diagnostics: Diagnostics): Video | undefined {
+  const line = bodyLine + (token.map?.[0] ?? 0);
+  if (token.meta?.unclosed) diagnostics.error('E_UNCLOSED_BLOCK', '"::: video" is never closed', { file, line, column: 1 }, 'end the video with a line ":::"');
+  const fields = validateYaml({ file, text: token.content, firstLine: line + 1, what: 'video block' }, videoSchema, diagnostics);
+  if (!fields) return undefined;
+  const { description, ...rest } = fields.value;
+  return {
+    ...rest,
+    ...(description === undefined ? {} : { descriptionHtml: md.renderInline(description, env) }),
+    source: { file, startLine: line, endLine: bodyLine + (token.map?.[1] ?? 1) - 1 },
+  };
+}
+
+/** Consecutive prose blocks are one block, so a slide break is the only thing that splits them. */
+function appendProse(body: BodyBlock[], html: string, source: SourceSpan): void {
+  const last = body[body.length - 1];
+  if (last?.type === 'prose') {
+    last.html += `\n${html}`;
+    last.source = { ...last.source, endLine: source.endLine };
+  } else {
+    body.push({ type: 'prose', html, source });
+  }
+}
+
+/** Index of the token that closes the one at `start` (itself for self-closing tokens). */
+function closingIndex(tokens: Token[], start: number): number {
+  if (tokens[start]!.nesting !== 1) return start;
+  let depth = 0;
+  for (let i = start; i < tokens.length; i++) {
+    depth += tokens[i]!.nesting;
+    if (depth === 0) return i;
+  }
+  return tokens.length - 1;
+}
+
+/** The plain text of an inline token: text and code, soft breaks as spaces. */
+function plainText(inline: Token): string {
+  return (inline.children ?? [])
+    .map((child) => (child.type === 'text' || child.type === 'code_inline' ? child.content : child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : ''))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,28 @@
+// The card Markdown parser: markdown-it with our constructs, applied in one explicit order.
+import markdownIt, { type MarkdownIt } from 'markdown-it';
+import { linkPolicyPlugin } from './links.js';
+import { notesPlugin } from './notes.js';
+import { questionPlugin } from './question.js';
+import { quoteSourcePlugin } from './quote-source.js';
+import { unknownBlockPlugin } from './unknown-block.js';
+import { videoPlugin } from './video.js';
+
+/** The plugins, in the order they are applied. `unknownBlock` must follow every named `:::` block. */
+const plugins = [questionPlugin, quoteSourcePlugin, notesPlugin, videoPlugin, unknownBlockPlugin, linkPolicyPlugin];
+
+export interface MarkdownOptions {
+  /** Raw HTML in cards is shown as text unless the deck allows it. */
+  allowHtml: boolean;
+}
+
+/** A markdown-it instance for card bodies. */
+export function createMarkdown(options: MarkdownOptions): MarkdownIt {
+  const md = markdownIt({ html: options.allowHtml, linkify: false, typographer: false, breaks: false });
+  for (const plugin of plugins) md.use(plugin);
+  // Our constructs also render on their own, e.g. a question written inside notes.
+  md.renderer.rules.question_open = () => '<p class="question">';
+  md.renderer.rules.question_close = () => '</p>\n';
+  md.renderer.rules.video = () => '';
+  md.renderer.rules.unknown_block = () => '';
+  return md;
+}

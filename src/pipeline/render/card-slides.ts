@@ -1,0 +1,107 @@
+// Renders one card of a deck into its slides: title, prose and videos, quotes, questions, the action question.
+import type { DeckCard, Question, Video } from '../../model.js';
+import { clockAfter } from '../resolve.js';
+import { escapeHtml } from './html.js';
+import { TIME_WEIGHT, type Slide, type SlideKind } from './slide.js';
+import type { Strings } from './strings.js';
+
+/** What a card's slides need from the deck around them. */
+export interface CardContext {
+  strings: Strings;
+  start: string;
+  themeCount: number;
+}
+
+/** Questions per slide: at 28 px and more, about this much text fits under the card label. */
+const MAX_QUESTION_CHARS = 340;
+const MAX_QUESTIONS_PER_SLIDE = 4;
+
+type Draft = Omit<Slide, 'timingSeconds' | 'notesHtml'> & { notes: 'card' | 'quotes' | 'questions' | 'action' };
+
+/** The slides of one card, with notes and planned seconds. */
+export function renderCardSlides(placed: DeckCard, context: CardContext): Slide[] {
+  const { card } = placed;
+  const drafts: Draft[] = [];
+  const add = (kind: SlideKind, html: string, notes: Draft['notes'] = 'card') => drafts.push({ kind, cardId: card.id, html, notes });
+  const label = `<h2 class="card-label">${escapeHtml(card.title)}</h2>`;
+
+  // Body: prose chunks split at slide breaks, one slide per video. The first chunk joins the title slide.
+  const chunks: string[][] = [[]];
+  const videos: Video[] = [];
+  for (const block of card.body) {
+    if (block.type === 'break') chunks.push([]);
+    else if (block.type === 'prose') chunks[chunks.length - 1]!.push(block.html);
+    else videos.push(block.video);
+  }
+  const [lead = [], ...more] = chunks;
+  add('card-title', titleHtml(placed, context, lead.join('\n')));
+  for (const chunk of more.filter((c) => c.length > 0)) add('prose', `${label}\n<div class="prose">${chunk.join('\n')}</div>`);
+  for (const video of videos) add('video', videoHtml(video, context.strings));
+
+  for (const quote of card.quotes) {
+    add('quote', `<figure class="quote"><blockquote class="quote-text">${quote.html}</blockquote>`
+      + `<figcaption class="quote-source">${quote.sourceHtml}</figcaption></figure>`, 'quotes');
+  }
+  for (const group of groupQuestions(card.questions.filter((q) => !q.action))) {
+    const items = group.map((q) => `<li class="question fragment">${q.html}</li>`).join('\n');
+    add('questions', `${label}\n<ol class="questions">\n${items}\n</ol>`, 'questions');
+  }
+  for (const question of card.questions.filter((q) => q.action)) {
+    add('action', `${label}\n<p class="action-label">${escapeHtml(context.strings.action)}</p>\n<p class="action-question">${question.html}</p>`, 'action');
+  }
+
+  const totalWeight = drafts.reduce((sum, d) => sum + TIME_WEIGHT[d.kind], 0);
+  const header = notesHeader(placed, context, drafts.length);
+  return drafts.map(({ notes, ...draft }, index) => ({
+    ...draft,
+    notesHtml: `${header(index)}\n${card.notes[notes] ?? card.notes.card ?? ''}`,
+    timingSeconds: (placed.minutes * 60 * TIME_WEIGHT[draft.kind]) / totalWeight,
+  }));
+}
+
+function titleHtml(placed: DeckCard, context: CardContext, leadHtml: string): string {
+  const { strings } = context;
+  const number = placed.themeNumber === undefined ? '' : `<p class="card-number">${escapeHtml(strings.theme(placed.themeNumber, context.themeCount))}</p>\n`;
+  const lead = leadHtml ? `\n<div class="card-lead prose">${leadHtml}</div>` : '';
+  return `${number}<h2>${escapeHtml(placed.card.title)}</h2>\n<p class="card-minutes">${escapeHtml(strings.minutes(placed.minutes))}</p>${lead}`;
+}
+
+function videoHtml(video: Video, strings: Strings): string {
+  const parts = ['<div class="video-card">'];
+  if (video.title) parts.push(`<p class="video-title">${escapeHtml(video.title)}</p>`);
+  if (video.speaker) parts.push(`<p class="video-speaker">${escapeHtml(video.speaker)}</p>`);
+  if (video.descriptionHtml) parts.push(`<p class="video-description">${video.descriptionHtml}</p>`);
+  if (video.page) {
+    const shown = video.page.replace(/^https?:\/\//, '').replace(/\/$/, '');
+    parts.push(`<p class="video-link">${escapeHtml(strings.videoPage)} <a href="${escapeHtml(video.page)}" target="_blank" rel="noopener noreferrer">${escapeHtml(shown)}</a></p>`);
+  }
+  parts.push('</div>');
+  return parts.join('\n');
+}
+
+/** Splits questions into slides that fit. */
+function groupQuestions(questions: Question[]): Question[][] {
+  const groups: Question[][] = [];
+  let current: Question[] = [];
+  let chars = 0;
+  for (const question of questions) {
+    if (current.length > 0 && (chars + question.text.length > MAX_QUESTION_CHARS || current.length >= MAX_QUESTIONS_PER_SLIDE)) {
+      groups.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(question);
+    chars += question.text.length;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/** The first line of each slide's notes: which theme, its minutes, its planned times, which slide of the card. */
+function notesHeader(placed: DeckCard, context: CardContext, slideCount: number): (index: number) => string {
+  const { strings } = context;
+  const from = clockAfter(context.start, placed.offsetMinutes);
+  const to = clockAfter(context.start, placed.offsetMinutes + placed.minutes);
+  const theme = placed.themeNumber === undefined ? escapeHtml(placed.card.title) : escapeHtml(strings.theme(placed.themeNumber, context.themeCount));
+  return (index) => `<p class="notes-meta">${theme} · ${escapeHtml(strings.minutes(placed.minutes))} · ${from}–${to} · ${escapeHtml(strings.slideOf(index + 1, slideCount))}</p>`;
+}

@@ -1,0 +1,41 @@
+// The resolved deck as JSON, embedded in the built HTML for the runtime, tools and tests.
+import type { Deck } from '../../model.js';
+import { clockAfter } from '../resolve.js';
+
+/** reveal.js options the deck passes to the runtime; the runtime owns the defaults. */
+export interface RevealOptions {
+  [option: string]: unknown;
+}
+
+/** The JSON shape of `<script type="application/json" id="samtale-deck">`. */
+export function deckModel(deck: Deck, reveal: RevealOptions, generator: string) {
+  return {
+    generator,
+    id: deck.id,
+    title: deck.title,
+    subtitle: deck.subtitle,
+    language: deck.language,
+    theme: deck.theme,
+    organisation: deck.organisation,
+    date: deck.date,
+    place: deck.place,
+    start: deck.start,
+    plannedSeconds: deck.cards.reduce((sum, c) => sum + c.minutes * 60, 0),
+    cards: deck.cards.map(({ card, minutes, offsetMinutes, themeNumber }) => ({
+      id: card.id,
+      title: card.title,
+      kind: card.kind,
+      minutes,
+      plannedSeconds: minutes * 60,
+      plannedStart: clockAfter(deck.start, offsetMinutes),
+      themeNumber,
+      questions: card.questions.map((q) => ({ text: q.text, html: q.html, action: q.action })),
+      quotes: card.quotes.map((q) => ({ text: q.text, html: q.html, source: q.sourceText, sourceHtml: q.sourceHtml })),
+      notes: card.notes.card ?? '',
+      videos: card.videos.map(({ source: _source, ...video }) => video),
+    })),
+    reveal,
+  };
+}
+
+export type DeckModel = ReturnType<typeof deckModel>;

@@ -1,0 +1,48 @@
+// Renders a resolved deck into its slides: title, agenda, every card's slides, closing.
+import type { MarkdownIt } from 'markdown-it';
+import type { Deck } from '../../model.js';
+import { clockAfter } from '../resolve.js';
+import { renderCardSlides } from './card-slides.js';
+import { escapeHtml } from './html.js';
+import type { Slide } from './slide.js';
+import { stringsFor } from './strings.js';
+
+/** Agenda rows beyond this many are laid out in two columns by the theme (`agenda-long`). */
+const LONG_AGENDA = 8;
+
+export function renderDeckSlides(deck: Deck, md: MarkdownIt): Slide[] {
+  const strings = stringsFor(deck.language);
+  const notes = (markdown: string | undefined, fallback: string) => md.render(markdown ?? fallback);
+  const themeCount = deck.cards.filter((c) => c.themeNumber !== undefined).length;
+  const totalMinutes = deck.cards.reduce((sum, c) => sum + c.minutes, 0);
+  const end = clockAfter(deck.start, totalMinutes);
+
+  const meta = [deck.organisation, deck.date, deck.place].filter((s): s is string => Boolean(s)).map(escapeHtml).join(' · ');
+  const title: Slide = {
+    kind: 'title',
+    html: `<h1>${escapeHtml(deck.title)}</h1>`
+      + (deck.subtitle ? `\n<p class="subtitle">${escapeHtml(deck.subtitle)}</p>` : '')
+      + (meta ? `\n<p class="meta">${meta}</p>` : ''),
+    notesHtml: notes(deck.notes, strings.defaultTitleNotes),
+    timingSeconds: 120,
+  };
+
+  const rows = deck.cards.map((c) => `<li><span class="agenda-time">${clockAfter(deck.start, c.offsetMinutes)}</span> `
+    + `<span class="agenda-title">${escapeHtml(c.card.title)}</span> <span class="agenda-minutes">${escapeHtml(strings.minutes(c.minutes))}</span></li>`);
+  const agenda: Slide = {
+    kind: 'agenda',
+    html: `<h2>${escapeHtml(deck.agendaTitle ?? strings.agenda)}</h2>\n<ol class="agenda${rows.length > LONG_AGENDA ? ' agenda-long' : ''}">\n${rows.join('\n')}\n</ol>`,
+    notesHtml: `<p class="notes-meta">${deck.start}–${end} · ${escapeHtml(strings.minutes(totalMinutes))}</p>\n${notes(deck.agendaNotes, strings.defaultAgendaNotes)}`,
+    timingSeconds: 120,
+  };
+
+  const cards = deck.cards.flatMap((placed) => renderCardSlides(placed, { strings, start: deck.start, themeCount }));
+
+  const closing: Slide = {
+    kind: 'closing',
+    html: `<h2>${escapeHtml(deck.closing.title ?? strings.closing)}</h2>` + (deck.closing.text ? `\n<p>${escapeHtml(deck.closing.text)}</p>` : ''),
+    notesHtml: notes(deck.closing.notes, strings.defaultClosingNotes),
+    timingSeconds: 120,
+  };
+  return [title, agenda, ...cards, closing];
+}

@@ -1,0 +1,55 @@
+// Interface words of the rendered deck, per language. The deck's language picks the set.
+
+export interface Strings {
+  agenda: string;
+  theme: (n: number, total: number) => string;
+  minutes: (n: number) => string;
+  action: string;
+  questions: string;
+  closing: string;
+  video: string;
+  videoPage: string;
+  slideOf: (n: number, total: number) => string;
+  defaultTitleNotes: string;
+  defaultAgendaNotes: string;
+  defaultClosingNotes: string;
+}
+
+const da: Strings = {
+  agenda: 'Dagsorden',
+  theme: (n, total) => `Tema ${n} af ${total}`,
+  minutes: (n) => `${formatNumber(n, 'da')} min.`,
+  action: 'Til handling',
+  questions: 'Spørgsmål',
+  closing: 'Tak for i dag',
+  video: 'Video',
+  videoPage: 'Se videoen på',
+  slideOf: (n, total) => `Slide ${n} af ${total}`,
+  defaultTitleNotes: 'Byd velkommen, præsentér dig selv og dagens formål, og gennemgå kort de praktiske rammer.',
+  defaultAgendaNotes: 'Gennemgå dagsordenen og tidsplanen. Aftal, hvordan I holder pauser, og hvem der skriver aftalerne ned.',
+  defaultClosingNotes: 'Opsummér de aftaler, I har noteret under hvert tema, og aftal, hvem der følger op og hvornår.',
+};
+
+const en: Strings = {
+  agenda: 'Agenda',
+  theme: (n, total) => `Theme ${n} of ${total}`,
+  minutes: (n) => `${formatNumber(n, 'en')} min`,
+  action: 'To act on',
+  questions: 'Questions',
+  closing: 'Thank you',
+  video: 'Video',
+  videoPage: 'Watch the video at',
+  slideOf: (n, total) => `Slide ${n} of ${total}`,
+  defaultTitleNotes: 'Welcome everyone, introduce yourself and the purpose of the session, and go through the practicalities.',
+  defaultAgendaNotes: 'Go through the agenda and the times. Agree on breaks and on who writes down what is agreed.',
+  defaultClosingNotes: 'Sum up what was agreed under each theme, and agree who follows up and when.',
+};
+
+function formatNumber(n: number, language: string): string {
+  return new Intl.NumberFormat(language === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 }).format(n);
+}
+
+/** The strings for a deck language. */
+export function stringsFor(language: string): Strings {
+  return language === 'en' ? en : da;
+}

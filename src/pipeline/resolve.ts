@@ -1,0 +1,91 @@
+// Resolve stage: a manifest against the parsed cards gives a Deck: the ordered cards, their minutes and plan.
+import type { Diagnostics } from '../diagnostics/deck-error.js';
+import { suggestionHint } from '../diagnostics/suggest.js';
+import { manifestSchema, type Manifest } from '../config/schemas.js';
+import { validateYaml, type Validated } from '../config/validate-yaml.js';
+import type { Card, Deck, DeckCard } from '../model.js';
+import type { TextFile } from './load.js';
+
+/** Cards by id; a second card with the same id is reported and left out. */
+export function indexCards(cards: readonly Card[], diagnostics: Diagnostics): Map<string, Card> {
+  const byId = new Map<string, Card>();
+  for (const card of cards) {
+    const first = byId.get(card.id);
+    if (first) {
+      diagnostics.error('E_DUPLICATE_CARD', `two cards have the id "${card.id}"`, { file: card.file, line: 1, column: 1 },
+        `the other is ${first.file}; change the "id" in one of them`);
+      continue;
+    }
+    byId.set(card.id, card);
+  }
+  return byId;
+}
+
+export type ManifestFile = TextFile & { id: string };
+
+/** Parses and validates a manifest; undefined (after reporting) when it cannot be used. */
+export function readManifest(manifest: ManifestFile, diagnostics: Diagnostics): Validated<Manifest> | undefined {
+  return validateYaml({ file: manifest.file, text: manifest.text, firstLine: 1, what: 'manifest' }, manifestSchema, diagnostics);
+}
+
+/** Resolves a validated manifest against the cards. */
+export function resolveDeck(manifest: ManifestFile, validated: Validated<Manifest>, cards: Map<string, Card>, diagnostics: Diagnostics): Deck {
+  const m = validated.value;
+  const ids = [...cards.keys()];
+  const placed: DeckCard[] = [];
+  const seen = new Set<string>();
+  let offset = 0;
+  let themeNumber = 0;
+  m.cards.forEach((entry, index) => {
+    const id = typeof entry === 'string' ? entry : entry.card;
+    const card = cards.get(id);
+    const at = validated.positionOf(typeof entry === 'string' ? ['cards', index] : ['cards', index, 'card']);
+    if (!card) {
+      diagnostics.error('E_UNKNOWN_CARD', `manifest names a card "${id}" that does not exist`, at, suggestionHint(id, ids, 'a card id:'));
+      return;
+    }
+    if (seen.has(id)) {
+      diagnostics.error('E_CARD_TWICE', `card "${id}" is in the deck twice`, at, 'remove one of the entries');
+      return;
+    }
+    seen.add(id);
+    const minutes = (typeof entry === 'string' ? undefined : entry.minutes) ?? card.minutes;
+    placed.push({ card, minutes, offsetMinutes: offset, ...(card.kind === 'theme' ? { themeNumber: ++themeNumber } : {}) });
+    offset += minutes;
+  });
+  return {
+    id: manifest.id,
+    title: m.title,
+    ...(m.subtitle === undefined ? {} : { subtitle: m.subtitle }),
+    language: m.language,
+    theme: m.theme,
+    ...(m.organisation === undefined ? {} : { organisation: m.organisation }),
+    ...(m.date === undefined ? {} : { date: m.date }),
+    ...(m.place === undefined ? {} : { place: m.place }),
+    start: normaliseClock(m.start),
+    allowHtml: m.allowHtml,
+    ...(m.notes === undefined ? {} : { notes: m.notes }),
+    ...(m.agenda?.notes === undefined ? {} : { agendaNotes: m.agenda.notes }),
+    ...(m.agenda?.title === undefined ? {} : { agendaTitle: m.agenda.title }),
+    closing: {
+      ...(m.closing?.title === undefined ? {} : { title: m.closing.title }),
+      ...(m.closing?.text === undefined ? {} : { text: m.closing.text }),
+      ...(m.closing?.notes === undefined ? {} : { notes: m.closing.notes }),
+    },
+    cards: placed,
+    manifestFile: manifest.file,
+  };
+}
+
+/** "9:00" → "09:00". */
+function normaliseClock(time: string): string {
+  const [h, m] = time.split(':');
+  return `${h!.padStart(2, '0')}:${m}`;
+}
+
+/** Adds minutes to "HH:MM", wrapping at midnight. */
+export function clockAfter(start: string, minutes: number): string {
+  const [h, m] = start.split(':').map(Number);
+  const total = Math.round((h! * 60 + m! + minutes) % (24 * 60));
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}

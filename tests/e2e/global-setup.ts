@@ -1,0 +1,19 @@
+// Builds the default deck once, with the real CLI, into tests/.tmp/dist for every end-to-end test to open.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const OUT = 'tests/.tmp/dist';
+
+export default function setup(): void {
+  if (!existsSync(`${ROOT}bin/samtale.js`)) throw new Error('e2e setup: bin/samtale.js is missing; run npm install first');
+  // Start clean: a failed build leaves old output in place by design, and the tests must not read that.
+  rmSync(`${ROOT}${OUT}`, { recursive: true, force: true });
+  const run = spawnSync(process.execPath, ['bin/samtale.js', 'build', '--out', OUT], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  if (run.status !== 0) {
+    const why = run.error ? String(run.error) : run.status === null ? `signal ${run.signal}` : `exit code ${run.status}`;
+    throw new Error(`e2e setup: \`node bin/samtale.js build --out ${OUT}\` failed (${why}):\n${run.stdout}${run.stderr}`);
+  }
+}
