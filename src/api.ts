@@ -1,7 +1,7 @@
 // The programmatic API behind the CLI: build and check decks. Tests call these directly.
 import type { MarkdownIt } from 'markdown-it';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { loadRuntimeAssets, type RuntimeAssets } from './assets/runtime-assets.js';
 import { contentSecurityPolicy } from './assets/csp.js';
 import { DeckError, Diagnostics, type Diagnostic } from './diagnostics/deck-error.js';
@@ -51,14 +51,15 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
   const ids = selection.all ? listDeckIds(root) : selection.decks?.length ? [...selection.decks] : [defaultDeckId(root)];
   const diagnostics = new Diagnostics();
   const sources = loadCardSources(root);
-  const parsers = new Map<boolean, { md: MarkdownIt; cards: Map<string, Card> }>();
+  const parsers = new Map<boolean, { md: MarkdownIt; cards: Map<string, Card>; broken: Set<string> }>();
   // Cards are parsed once per HTML setting: a deck that allows raw HTML needs its own parse.
   const parsed = (allowHtml: boolean, report: boolean) => {
     let entry = parsers.get(allowHtml);
     if (!entry) {
       const md = createMarkdown({ allowHtml });
       const sink = report ? diagnostics : new Diagnostics();
-      entry = { md, cards: indexCards(parseCards(root, sources, md, sink), sink) };
+      const { cards, broken } = parseCards(root, sources, md, sink);
+      entry = { md, cards: indexCards(cards, sink), broken };
       parsers.set(allowHtml, entry);
     }
     return entry;
@@ -69,18 +70,26 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
     const manifest = loadManifest(root, id);
     const validated = readManifest(manifest, diagnostics);
     if (!validated) continue;
-    decks.push(resolveDeck(manifest, validated, parsed(validated.value.allowHtml, false).cards, diagnostics));
+    const { cards, broken } = parsed(validated.value.allowHtml, false);
+    decks.push(resolveDeck(manifest, validated, cards, broken, diagnostics));
   }
   return { decks, diagnostics, markdown: (allowHtml) => parsed(allowHtml, false).md };
 }
 
-function parseCards(root: string, sources: readonly TextFile[], md: MarkdownIt, diagnostics: Diagnostics): Card[] {
-  return sources.flatMap((source) => {
+/** Parses every card; `broken` holds the file names of cards too broken to parse, already reported. */
+function parseCards(root: string, sources: readonly TextFile[], md: MarkdownIt, diagnostics: Diagnostics): { cards: Card[]; broken: Set<string> } {
+  const cards: Card[] = [];
+  const broken = new Set<string>();
+  for (const source of sources) {
     const card = parseCard(source, md, diagnostics);
-    if (!card) return [];
+    if (!card) {
+      broken.add(basename(source.file).replace(/\.md$/i, ''));
+      continue;
+    }
     checkMediaPaths(card, root, source.text, diagnostics);
-    return [card];
-  });
+    cards.push(card);
+  }
+  return { cards, broken };
 }
 
 /** Builds the selected decks into `<outDir>/<deck-id>/index.html`. Nothing is written if any deck has an error. */

@@ -100,7 +100,7 @@ function reportIssue(
   if (issue.code === 'invalid_type' && node === undefined) {
     const key = path[path.length - 1] ?? '';
     diagnostics.error('E_MISSING_KEY', `${source.what}: missing "${key}"`, positionOf(path.slice(0, -1)),
-      `add a line "${key}: …" (${issue.message.replace(/^Invalid input: /, '')})`);
+      `add a line "${key}: …"`);
     return;
   }
   const shown = node && isScalar(node) ? JSON.stringify(node.value) : undefined;
@@ -111,8 +111,13 @@ function reportIssue(
     return;
   }
   const code = path[path.length - 1] === 'minutes' ? 'E_BAD_MINUTES' : 'E_INVALID_VALUE';
-  diagnostics.error(code, `${source.what}: ${where}: ${issue.message.replace(/^Invalid input: /, '')}${shown ? `, got ${shown}` : ''}`,
+  const expected = issue.code === 'invalid_type' ? `must be ${article(issue.expected)}` : issue.message.replace(/^Invalid input: /, '');
+  diagnostics.error(code, `${source.what}: ${where}${issue.code === 'invalid_type' ? '' : ':'} ${expected}${shown ? `, got ${shown}` : ''}`,
     positionOf(path), hintFor(path));
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 function nearestPosition(root: unknown, path: string[], at: (offset: number) => Position, source: YamlSource): Position {

@@ -13,6 +13,8 @@ export interface Diagnostic {
   column: number;
   /** What to do about it, e.g. a did-you-mean. */
   hint?: string;
+  /** Another place that takes part in the problem, e.g. the first of two cards with one id. */
+  related?: { file: string; line: number; column: number };
 }
 
 /** Thrown when content problems stop a build; carries every problem found. */
@@ -44,8 +46,8 @@ export class EnvironmentError extends Error {
 export class Diagnostics {
   readonly items: Diagnostic[] = [];
 
-  error(code: string, message: string, at: { file: string; line: number; column: number }, hint?: string): void {
-    this.items.push({ code, severity: 'error', message, ...at, ...(hint === undefined ? {} : { hint }) });
+  error(code: string, message: string, at: { file: string; line: number; column: number }, hint?: string, related?: Diagnostic['related']): void {
+    this.items.push({ code, severity: 'error', message, ...at, ...(hint === undefined ? {} : { hint }), ...(related ? { related } : {}) });
   }
 
   warning(code: string, message: string, at: { file: string; line: number; column: number }, hint?: string): void {

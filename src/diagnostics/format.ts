@@ -33,6 +33,10 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): st
     }
   }
   if (d.hint) lines.push(`  hint: ${d.hint}`);
+  if (d.related) {
+    const other = options.cwd ? relative(options.cwd, d.related.file) || d.related.file : d.related.file;
+    lines.push(`  see: ${other}:${d.related.line}:${d.related.column}`);
+  }
   return lines.join('\n');
 }
 

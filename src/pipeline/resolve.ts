@@ -13,7 +13,7 @@ export function indexCards(cards: readonly Card[], diagnostics: Diagnostics): Ma
     const first = byId.get(card.id);
     if (first) {
       diagnostics.error('E_DUPLICATE_CARD', `two cards have the id "${card.id}"`, { file: card.file, line: 1, column: 1 },
-        `the other is ${first.file}; change the "id" in one of them`);
+        'change the "id" in one of them (the id defaults to the file name)', { file: first.file, line: 1, column: 1 });
       continue;
     }
     byId.set(card.id, card);
@@ -29,7 +29,14 @@ export function readManifest(manifest: ManifestFile, diagnostics: Diagnostics): 
 }
 
 /** Resolves a validated manifest against the cards. */
-export function resolveDeck(manifest: ManifestFile, validated: Validated<Manifest>, cards: Map<string, Card>, diagnostics: Diagnostics): Deck {
+export function resolveDeck(
+  manifest: ManifestFile,
+  validated: Validated<Manifest>,
+  cards: Map<string, Card>,
+  /** Ids of cards whose files were too broken to parse; their problems are reported already. */
+  broken: ReadonlySet<string>,
+  diagnostics: Diagnostics,
+): Deck {
   const m = validated.value;
   const ids = [...cards.keys()];
   const placed: DeckCard[] = [];
@@ -41,6 +48,7 @@ export function resolveDeck(manifest: ManifestFile, validated: Validated<Manifes
     const card = cards.get(id);
     const at = validated.positionOf(typeof entry === 'string' ? ['cards', index] : ['cards', index, 'card']);
     if (!card) {
+      if (broken.has(id)) return;
       diagnostics.error('E_UNKNOWN_CARD', `manifest names a card "${id}" that does not exist`, at, suggestionHint(id, ids, 'a card id:'));
       return;
     }

@@ -1,0 +1,254 @@
+// End-to-end: the built default deck in headless Chromium — offline, complete, readable, with a working speaker view.
+
+import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser } from '../../src/browser/find-browser.js';
+import { type DeckWindow, launchBrowser, openDeck, watchPage } from '../support/browser.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** Built once by tests/e2e/global-setup.ts. */
+const DECK_HTML = path.join(ROOT, 'tests/.tmp/dist/sociale-medier/index.html');
+const SCREENS = path.join(ROOT, 'tests/.tmp/screens');
+/** Smallest text a projected slide may use, in slide pixels of the 1280×720 deck. */
+const MIN_FONT_PX = 28;
+
+/** The parts of `#samtale-deck` this test relies on (see docs/architecture.md). */
+interface DeckModel {
+  id: string;
+  title: string;
+  cards: {
+    id: string;
+    title: string;
+    kind: string;
+    minutes: number;
+    questions: { text: string; html: string; action: boolean }[];
+    quotes: { text: string; html: string; source: string; sourceHtml: string }[];
+    notes: string;
+  }[];
+}
+
+/** What the static DOM says about one `<section>`. */
+interface SlideFacts {
+  index: number;
+  kind: string;
+  card: string | null;
+  notes: string;
+  /** Visible text of the slide, speaker notes left out. */
+  text: string;
+}
+
+/** Where the walk stands after a step. */
+interface Position {
+  h: number;
+  kind: string;
+  moreFragments: boolean;
+  last: boolean;
+}
+
+/** Collapses whitespace, so text split over lines or `<br>` compares equal to the model's plain text. */
+const squash = (text: string) => text.normalize('NFC').replace(/[\s\u00a0\u00ad]+/g, '');
+
+let browser: Browser;
+let page: Page;
+let problems: string[];
+let model: DeckModel;
+let slides: SlideFacts[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ page, problems } = await openDeck(browser, DECK_HTML));
+  model = JSON.parse(await page.$eval('#samtale-deck', (el) => el.textContent ?? '')) as DeckModel;
+  slides = await page.$$eval('.reveal .slides section', (sections) =>
+    sections.map((section, index) => {
+      const visible = section.cloneNode(true) as HTMLElement;
+      visible.querySelectorAll('aside.notes').forEach((notes) => notes.remove());
+      return {
+        index,
+        kind: section.dataset['slideKind'] ?? '',
+        card: section.dataset['card'] ?? null,
+        notes: section.querySelector('aside.notes')?.textContent?.trim() ?? '',
+        text: visible.textContent ?? '',
+      };
+    }),
+  );
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the built default deck', () => {
+  it('opens from file:// without errors, CSP violations or network requests', () => {
+    expect(problems).toEqual([]);
+    expect(model.id).toBe('sociale-medier');
+    expect(slides.length).toBeGreaterThan(10);
+  });
+
+  it('has speaker notes on every slide', () => {
+    const silent = slides.filter((s) => s.notes === '').map((s) => `#${s.index} ${s.kind} ${s.card ?? ''}`);
+    expect(silent).toEqual([]);
+  });
+
+  it('names only cards of the model in data-card', () => {
+    const ids = new Set(model.cards.map((c) => c.id));
+    const strays = slides.filter((s) => s.card !== null && !ids.has(s.card)).map((s) => `#${s.index} → ${s.card}`);
+    expect(strays).toEqual([]);
+  });
+
+  it("shows every question on its card's slides, the action question on an action slide", () => {
+    const missing: string[] = [];
+    for (const card of model.cards) {
+      const own = slides.filter((s) => s.card === card.id);
+      const all = squash(own.map((s) => s.text).join(' '));
+      const action = squash(own.filter((s) => s.kind === 'action').map((s) => s.text).join(' '));
+      for (const q of card.questions) {
+        if (!all.includes(squash(q.text))) missing.push(`${card.id}: ${q.text}`);
+        else if (q.action && !action.includes(squash(q.text))) missing.push(`${card.id} (not on an action slide): ${q.text}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('gives every theme card facilitator notes', () => {
+    const themes = model.cards.filter((c) => c.kind === 'theme');
+    expect(themes.length).toBeGreaterThan(0);
+    const bare = themes.filter((c) => c.notes.replace(/<[^>]*>/g, '').trim() === '').map((c) => c.id);
+    expect(bare).toEqual([]);
+  });
+
+  it('walks every slide and fragment; all text is at least 28 px and inside the slide', async () => {
+    mkdirSync(SCREENS, { recursive: true });
+    // Measuring mid-transition would see slides half-way in; transitions are not what this test is about.
+    await page.evaluate(() => {
+      const { Reveal } = window as unknown as DeckWindow;
+      Reveal.configure({ transition: 'none', backgroundTransition: 'none' });
+      Reveal.slide(0, 0, -1);
+    });
+    const measured = new Set<number>();
+    const shot = new Set<string>();
+    const issues: string[] = [];
+    let position = await settle(page);
+    for (let step = 0; ; step += 1) {
+      expect(step, 'the walk does not end').toBeLessThan(2000);
+      // Measure each slide once, with all its fragments shown, so nothing hidden is skipped.
+      if (!position.moreFragments && !measured.has(position.h)) {
+        measured.add(position.h);
+        issues.push(...(await layoutIssues(page)).map((issue) => `#${position.h} ${position.kind}: ${issue}`));
+        if (!shot.has(position.kind)) {
+          shot.add(position.kind);
+          await page.screenshot({ path: path.join(SCREENS, `${position.kind || 'unknown'}.png`) as `${string}.png` });
+        }
+      }
+      if (position.last && !position.moreFragments) break;
+      await page.evaluate(() => (window as unknown as DeckWindow).Reveal.next());
+      position = await settle(page);
+    }
+    expect(issues).toEqual([]);
+    expect([...measured].sort((a, b) => a - b)).toEqual(slides.map((s) => s.index));
+  });
+
+  it('opens the speaker view with S, which connects and shows the current notes', async () => {
+    const target = slides.find((s) => s.kind === 'questions') ?? slides[0]!;
+    await page.evaluate((h) => (window as unknown as DeckWindow).Reveal.slide(h, 0, -1), target.index);
+    await settle(page);
+    const popupProblems: string[] = [];
+    const opened = new Promise<Page | null>((resolve) => page.once('popup', resolve));
+    await page.keyboard.press('s');
+    const popup = await opened;
+    expect(popup, 'no speaker view window opened').not.toBeNull();
+    watchPage(popup!, popupProblems);
+    await popup!.setViewport({ width: 1100, height: 700 });
+    await popup!.waitForFunction(
+      () => {
+        const status = document.querySelector<HTMLElement>('#connection-status');
+        const notes = document.querySelector('.speaker-controls-notes .value')?.textContent?.trim() ?? '';
+        return (status !== null && getComputedStyle(status).display === 'none') || notes !== '';
+      },
+      { timeout: 15_000 },
+    );
+    const shown = await popup!.waitForFunction(
+      () => document.querySelector('.speaker-controls-notes .value')?.textContent?.trim() || false,
+      { timeout: 15_000 },
+    );
+    expect(squash(String(await shown.jsonValue()))).toBe(squash(target.notes));
+    await popup!.screenshot({ path: path.join(SCREENS, 'speaker-view.png') as `${string}.png` });
+    expect(popupProblems).toEqual([]);
+    await popup!.close();
+  });
+
+  it('stays free of errors and network requests through the whole session', () => {
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('seed fidelity', () => {
+  it('has every theme, question, quote and source of the seed text on a slide', async () => {
+    const run = promisify(execFile);
+    // The check resolves its own browser; hand it ours so it runs wherever this test runs.
+    const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: findBrowser().path };
+    const result = await run(process.execPath, ['../shared/checks/seed-fidelity.mjs', path.relative(ROOT, DECK_HTML)], {
+      cwd: ROOT,
+      env,
+      timeout: 90_000,
+    }).catch((error: { code?: number; stdout?: string; stderr?: string }) => error);
+    expect('code' in result ? result.code : 0, `${result.stdout ?? ''}${result.stderr ?? ''}`).toBe(0);
+  }, 120_000);
+});
+
+/** Waits for animations (finite ones: a running timer would never finish) and reports where the deck stands. */
+async function settle(deck: Page): Promise<Position> {
+  return deck.evaluate(async () => {
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.race([Promise.all(finite.map((a) => a.finished.catch(() => undefined))), new Promise((r) => setTimeout(r, 2000))]);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const { Reveal } = window as unknown as DeckWindow;
+    return {
+      h: Reveal.getIndices().h,
+      kind: Reveal.getCurrentSlide().dataset['slideKind'] ?? '',
+      moreFragments: Reveal.availableFragments().next,
+      last: Reveal.isLastSlide(),
+    };
+  });
+}
+
+/**
+ * Every visible element of the current slide with text of its own: its computed font size (in slide
+ * pixels, before reveal.js scales the slide) must reach MIN_FONT_PX, and its box must lie within the
+ * slide's box (`.slides`, after scaling, like the element's).
+ */
+async function layoutIssues(deck: Page): Promise<string[]> {
+  return deck.evaluate((minFont) => {
+    const { Reveal } = window as unknown as DeckWindow;
+    const slide = Reveal.getCurrentSlide();
+    const box = document.querySelector('.reveal .slides')!.getBoundingClientRect();
+    const found: string[] = [];
+    for (const el of Array.from(slide.querySelectorAll<HTMLElement>('*'))) {
+      if (el.closest('aside.notes, script, style, template')) continue;
+      const ownText = Array.from(el.childNodes)
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join('')
+        .trim();
+      if (ownText === '' || !el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+      const rect = el.getBoundingClientRect();
+      // Text for screen readers only (clipped to 1 px) is not on screen.
+      if (rect.width <= 1 || rect.height <= 1) continue;
+      const name = `${el.tagName.toLowerCase()}${el.classList.length ? `.${Array.from(el.classList).join('.')}` : ''} "${ownText.slice(0, 40)}"`;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      if (size < minFont) found.push(`${name} is ${size}px`);
+      const out = [
+        rect.top < box.top - 1 ? 'top' : '',
+        rect.bottom > box.bottom + 1 ? 'bottom' : '',
+        rect.left < box.left - 1 ? 'left' : '',
+        rect.right > box.right + 1 ? 'right' : '',
+      ].filter(Boolean);
+      if (out.length) found.push(`${name} overflows the slide at the ${out.join(', ')}`);
+    }
+    return found;
+  }, MIN_FONT_PX);
+}
