@@ -87,6 +87,16 @@ export interface DeckCard {
   themeNumber?: number;
 }
 
+/** A planned break between cards. */
+export interface DeckBreak {
+  title?: string;
+  minutes: number;
+  /** Minutes from the deck's start to the break's start. */
+  offsetMinutes: number;
+  /** The card the break follows, if any. */
+  afterCard?: string;
+}
+
 /** A fully resolved deck: everything rendering needs. */
 export interface Deck {
   id: string;
@@ -107,5 +117,6 @@ export interface Deck {
   agendaNotes?: string;
   closing: { title?: string; text?: string; notes?: string };
   cards: DeckCard[];
+  breaks: DeckBreak[];
   manifestFile: string;
 }

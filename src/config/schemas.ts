@@ -36,13 +36,20 @@ export const videoSchema = z.strictObject({
 });
 export type VideoFields = z.infer<typeof videoSchema>;
 
-/** One entry of a manifest's `cards` list: an id, or an id with this deck's minutes. */
+/** A planned break between cards, e.g. `- break: 15`. */
+export const breakEntrySchema = z.strictObject({
+  break: positiveMinutes.describe('Minutes of the break.'),
+  title: z.string().optional().describe('What the agenda calls it; "Pause" by default.'),
+});
+
+/** One entry of a manifest's `cards` list: an id, an id with this deck's minutes, or a break. */
 export const deckCardEntrySchema = z.union([
   z.string().min(1),
   z.strictObject({
     card: z.string().min(1).describe('The card id.'),
     minutes: positiveMinutes.optional().describe('Minutes for this card in this deck.'),
   }),
+  breakEntrySchema,
 ]);
 
 /** A deck manifest in `slides/`. */

@@ -3,7 +3,7 @@ import type { Diagnostics } from '../diagnostics/deck-error.js';
 import { suggestionHint } from '../diagnostics/suggest.js';
 import { manifestSchema, type Manifest } from '../config/schemas.js';
 import { validateYaml, type Validated } from '../config/validate-yaml.js';
-import type { Card, Deck, DeckCard } from '../model.js';
+import type { Card, Deck, DeckBreak, DeckCard } from '../model.js';
 import type { TextFile } from './load.js';
 
 /** Cards by id; a second card with the same id is reported and left out. */
@@ -40,10 +40,17 @@ export function resolveDeck(
   const m = validated.value;
   const ids = [...cards.keys()];
   const placed: DeckCard[] = [];
+  const breaks: DeckBreak[] = [];
   const seen = new Set<string>();
   let offset = 0;
   let themeNumber = 0;
   m.cards.forEach((entry, index) => {
+    if (typeof entry !== 'string' && 'break' in entry) {
+      const after = placed[placed.length - 1]?.card.id;
+      breaks.push({ minutes: entry.break, offsetMinutes: offset, ...(entry.title ? { title: entry.title } : {}), ...(after ? { afterCard: after } : {}) });
+      offset += entry.break;
+      return;
+    }
     const id = typeof entry === 'string' ? entry : entry.card;
     const card = cards.get(id);
     const at = validated.positionOf(typeof entry === 'string' ? ['cards', index] : ['cards', index, 'card']);
@@ -81,6 +88,7 @@ export function resolveDeck(
       ...(m.closing?.notes === undefined ? {} : { notes: m.closing.notes }),
     },
     cards: placed,
+    breaks,
     manifestFile: manifest.file,
   };
 }

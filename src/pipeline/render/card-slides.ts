@@ -1,5 +1,5 @@
 // Renders one card of a deck into its slides: title, prose and videos, quotes, questions, the action question.
-import type { DeckCard, Question, Video } from '../../model.js';
+import type { Card, DeckCard, Question, Video } from '../../model.js';
 import { clockAfter } from '../resolve.js';
 import { escapeHtml } from './html.js';
 import { TIME_WEIGHT, type Slide, type SlideKind } from './slide.js';
@@ -25,26 +25,33 @@ export function renderCardSlides(placed: DeckCard, context: CardContext): Slide[
   const add = (kind: SlideKind, html: string, notes: Draft['notes'] = 'card') => drafts.push({ kind, cardId: card.id, html, notes });
   const label = `<h2 class="card-label">${escapeHtml(card.title)}</h2>`;
 
-  // Body: prose chunks split at slide breaks, one slide per video. The first chunk joins the title slide.
-  const chunks: string[][] = [[]];
-  const videos: Video[] = [];
-  for (const block of card.body) {
-    if (block.type === 'break') chunks.push([]);
-    else if (block.type === 'prose') chunks[chunks.length - 1]!.push(block.html);
-    else videos.push(block.video);
+  // Body, in file order: prose up to the first break or video joins the title slide; after that, prose
+  // runs until a break or a video, and each video is a slide of its own.
+  const firstSplit = card.body.findIndex((block) => block.type !== 'prose');
+  const lead = card.body.slice(0, firstSplit < 0 ? card.body.length : firstSplit);
+  add('card-title', titleHtml(placed, context, lead.map((block) => (block.type === 'prose' ? block.html : '')).join('\n')));
+  let prose: string[] = [];
+  const flushProse = () => {
+    if (prose.length > 0) add('prose', `${label}\n<div class="prose">${prose.join('\n')}</div>`);
+    prose = [];
+  };
+  for (const block of card.body.slice(lead.length)) {
+    if (block.type === 'prose') prose.push(block.html);
+    else flushProse();
+    if (block.type === 'video') add('video', videoHtml(block.video, context.strings));
   }
-  const [lead = [], ...more] = chunks;
-  add('card-title', titleHtml(placed, context, lead.join('\n')));
-  for (const chunk of more.filter((c) => c.length > 0)) add('prose', `${label}\n<div class="prose">${chunk.join('\n')}</div>`);
-  for (const video of videos) add('video', videoHtml(video, context.strings));
+  flushProse();
 
   for (const quote of card.quotes) {
     add('quote', `<figure class="quote"><blockquote class="quote-text">${quote.html}</blockquote>`
       + `<figcaption class="quote-source">${quote.sourceHtml}</figcaption></figure>`, 'quotes');
   }
+  let numbered = 0;
   for (const group of groupQuestions(card.questions.filter((q) => !q.action))) {
     const items = group.map((q) => `<li class="question fragment">${q.html}</li>`).join('\n');
-    add('questions', `${label}\n<ol class="questions">\n${items}\n</ol>`, 'questions');
+    const start = numbered > 0 ? ` start="${numbered + 1}"` : '';
+    add('questions', `${label}\n<ol class="questions"${start}>\n${items}\n</ol>`, 'questions');
+    numbered += group.length;
   }
   for (const question of card.questions.filter((q) => q.action)) {
     add('action', `${label}\n<p class="action-label">${escapeHtml(context.strings.action)}</p>\n<p class="action-question">${question.html}</p>`, 'action');
@@ -54,9 +61,16 @@ export function renderCardSlides(placed: DeckCard, context: CardContext): Slide[
   const header = notesHeader(placed, context, drafts.length);
   return drafts.map(({ notes, ...draft }, index) => ({
     ...draft,
-    notesHtml: `${header(index)}\n${card.notes[notes] ?? card.notes.card ?? ''}`,
+    notesHtml: `${header(index)}\n${slideNotes(card.notes, notes)}`,
     timingSeconds: (placed.minutes * 60 * TIME_WEIGHT[draft.kind]) / totalWeight,
   }));
+}
+
+/** A slide's own notes first, then the card's guidance, so the whole plan is always at hand. */
+function slideNotes(notes: Card['notes'], target: Draft['notes']): string {
+  const general = notes.card ?? '';
+  const own = target === 'card' ? undefined : notes[target];
+  return own ? `${own}<hr class="notes-divider">\n${general}` : general;
 }
 
 function titleHtml(placed: DeckCard, context: CardContext, leadHtml: string): string {

@@ -20,7 +20,8 @@ export function deckModel(deck: Deck, reveal: RevealOptions, generator: string) 
     date: deck.date,
     place: deck.place,
     start: deck.start,
-    plannedSeconds: deck.cards.reduce((sum, c) => sum + c.minutes * 60, 0),
+    plannedSeconds: (deck.cards.reduce((sum, c) => sum + c.minutes, 0) + deck.breaks.reduce((sum, b) => sum + b.minutes, 0)) * 60,
+    breaks: deck.breaks.map((b) => ({ title: b.title, minutes: b.minutes, plannedSeconds: b.minutes * 60, plannedStart: clockAfter(deck.start, b.offsetMinutes), afterCard: b.afterCard })),
     cards: deck.cards.map(({ card, minutes, offsetMinutes, themeNumber }) => ({
       id: card.id,
       title: card.title,

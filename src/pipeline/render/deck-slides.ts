@@ -14,7 +14,7 @@ export function renderDeckSlides(deck: Deck, md: MarkdownIt): Slide[] {
   const strings = stringsFor(deck.language);
   const notes = (markdown: string | undefined, fallback: string) => md.render(markdown ?? fallback);
   const themeCount = deck.cards.filter((c) => c.themeNumber !== undefined).length;
-  const totalMinutes = deck.cards.reduce((sum, c) => sum + c.minutes, 0);
+  const totalMinutes = deck.cards.reduce((sum, c) => sum + c.minutes, 0) + deck.breaks.reduce((sum, b) => sum + b.minutes, 0);
   const end = clockAfter(deck.start, totalMinutes);
 
   const meta = [deck.organisation, deck.date, deck.place].filter((s): s is string => Boolean(s)).map(escapeHtml).join(' · ');
@@ -27,8 +27,13 @@ export function renderDeckSlides(deck: Deck, md: MarkdownIt): Slide[] {
     timingSeconds: 120,
   };
 
-  const rows = deck.cards.map((c) => `<li><span class="agenda-time">${clockAfter(deck.start, c.offsetMinutes)}</span> `
-    + `<span class="agenda-title">${escapeHtml(c.card.title)}</span> <span class="agenda-minutes">${escapeHtml(strings.minutes(c.minutes))}</span></li>`);
+  const row = (offset: number, title: string, minutes: number, className = '') => `<li${className ? ` class="${className}"` : ''}>`
+    + `<span class="agenda-time">${clockAfter(deck.start, offset)}</span> <span class="agenda-title">${escapeHtml(title)}</span> `
+    + `<span class="agenda-minutes">${escapeHtml(strings.minutes(minutes))}</span></li>`;
+  const rows = [
+    ...deck.cards.map((c) => ({ offset: c.offsetMinutes, html: row(c.offsetMinutes, c.card.title, c.minutes) })),
+    ...deck.breaks.map((b) => ({ offset: b.offsetMinutes + 0.5, html: row(b.offsetMinutes, b.title ?? strings.break, b.minutes, 'agenda-break') })),
+  ].sort((a, b) => a.offset - b.offset).map((r) => r.html);
   const agenda: Slide = {
     kind: 'agenda',
     html: `<h2>${escapeHtml(deck.agendaTitle ?? strings.agenda)}</h2>\n<ol class="agenda${rows.length > LONG_AGENDA ? ' agenda-long' : ''}">\n${rows.join('\n')}\n</ol>`,

@@ -5,6 +5,7 @@ export interface Strings {
   theme: (n: number, total: number) => string;
   minutes: (n: number) => string;
   action: string;
+  break: string;
   questions: string;
   closing: string;
   video: string;
@@ -20,6 +21,7 @@ const da: Strings = {
   theme: (n, total) => `Tema ${n} af ${total}`,
   minutes: (n) => `${formatNumber(n, 'da')} min.`,
   action: 'Til handling',
+  break: 'Pause',
   questions: 'Spørgsmål',
   closing: 'Tak for i dag',
   video: 'Video',
@@ -35,6 +37,7 @@ const en: Strings = {
   theme: (n, total) => `Theme ${n} of ${total}`,
   minutes: (n) => `${formatNumber(n, 'en')} min`,
   action: 'To act on',
+  break: 'Break',
   questions: 'Questions',
   closing: 'Thank you',
   video: 'Video',
