@@ -200,10 +200,18 @@ describe('seed fidelity', () => {
   }, 120_000);
 });
 
-/** Waits for animations (finite ones: a running timer would never finish) and reports where the deck stands. */
+/**
+ * Waits for the slides' own animations (fragments; finite ones only, a running timer would never end) and
+ * reports where the deck stands. Controls, progress bar and backgrounds animate outside `.slides` and are
+ * left running: they do not move text, and waiting for them costs most of a second per step.
+ */
 async function settle(deck: Page): Promise<Position> {
   return deck.evaluate(async () => {
-    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    const slides = document.querySelector('.reveal .slides');
+    const finite = document.getAnimations().filter((a) => {
+      const target = (a.effect as KeyframeEffect | null)?.target;
+      return a.effect?.getComputedTiming().endTime !== Infinity && target instanceof Element && slides?.contains(target) === true;
+    });
     await Promise.race([Promise.all(finite.map((a) => a.finished.catch(() => undefined))), new Promise((r) => setTimeout(r, 2000))]);
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const { Reveal } = window as unknown as DeckWindow;

@@ -23,6 +23,12 @@ export function createMarkdown(options: MarkdownOptions): MarkdownIt {
   md.renderer.rules.question_open = () => '<p class="question">';
   md.renderer.rules.question_close = () => '</p>\n';
   md.renderer.rules.video = () => '';
+  // A link clicked during the seminar opens beside the deck instead of replacing it.
+  md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
+    tokens[idx]!.attrSet('target', '_blank');
+    tokens[idx]!.attrSet('rel', 'noopener noreferrer');
+    return self.renderToken(tokens, idx, options);
+  };
   md.renderer.rules.unknown_block = () => '';
   return md;
 }
