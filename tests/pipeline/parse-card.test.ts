@@ -87,7 +87,7 @@ page: https://www.kl.dk/
     const { card, diagnostics } = parse(cardText(`? Se [KL](https://www.kl.dk) og [mail](mailto:a@b.dk)?
 
 ?! Klik [her](javascript:alert(1)) eller [fil](file:///etc/passwd)?`));
-    expect(card!.questions[0]!.html).toContain('<a href="https://www.kl.dk">KL</a>');
+    expect(card!.questions[0]!.html).toContain('<a href="https://www.kl.dk" target="_blank" rel="noopener noreferrer">KL</a>');
     expect(card!.questions[1]!.html).toBe('Klik her eller fil?');
     expect(diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.line])).toEqual([['E_LINK_NOT_ALLOWED', 9], ['E_LINK_NOT_ALLOWED', 9]]);
   });
