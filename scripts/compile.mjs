@@ -124,16 +124,18 @@ async function inlineUrls(css, cssFile) {
   if (/@import\b/.test(css)) {
     throw new CompileError(`${rel(cssFile)}: @import is not supported; put the rules in the theme file`);
   }
+  // Comments go first: they may mention url()s (and would only weigh down every deck).
+  const code = css.replace(/\/\*[\s\S]*?\*\//g, '');
   const pattern = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)/g;
   const jobs = new Map();
-  for (const match of css.matchAll(pattern)) {
+  for (const match of code.matchAll(pattern)) {
     const ref = match[1] ?? match[2] ?? match[3] ?? '';
     if (ref.startsWith('data:') || ref.startsWith('#') || jobs.has(ref)) continue;
     jobs.set(ref, toDataUrl(ref, cssFile));
   }
   const inlined = new Map();
   for (const [ref, job] of jobs) inlined.set(ref, await job);
-  return css.replace(pattern, (whole, dq, sq, bare) => {
+  return code.replace(pattern, (whole, dq, sq, bare) => {
     const ref = dq ?? sq ?? bare ?? '';
     const data = inlined.get(ref);
     return data === undefined ? whole : `url("${data}")`;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { loadRuntimeAssets, type RuntimeAssets } from './assets/runtime-assets.js';
 import { contentSecurityPolicy } from './assets/csp.js';
-import { DeckError, Diagnostics, type Diagnostic } from './diagnostics/deck-error.js';
+import { DeckError, Diagnostics, EnvironmentError, type Diagnostic } from './diagnostics/deck-error.js';
 import type { Card, Deck } from './model.js';
 import { emitDeck } from './pipeline/emit.js';
 import { checkMediaPaths } from './pipeline/media-paths.js';
@@ -102,12 +102,21 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const built: BuiltDeck[] = [];
   for (const deck of decks) {
     let runtime = assets.get(deck.theme);
-    if (!runtime) assets.set(deck.theme, (runtime = await loadRuntimeAssets(deck.theme)));
+    if (!runtime) assets.set(deck.theme, (runtime = await runtimeFor(deck.theme)));
     const html = renderDeckHtml(deck, markdown(deck.allowHtml), runtime);
     const file = emitDeck(outDir, deck.id, [{ path: 'index.html', content: html.document }]);
     built.push({ id: deck.id, file, slides: html.slides, cards: deck.cards.length });
   }
   return { decks: built, diagnostics: diagnostics.sorted() };
+}
+
+/** The compiled runtime for a theme; a missing runtime or theme is a problem of the environment. */
+async function runtimeFor(theme: string): Promise<RuntimeAssets> {
+  try {
+    return await loadRuntimeAssets(theme);
+  } catch (error) {
+    throw new EnvironmentError('E_RUNTIME', (error as Error).message);
+  }
 }
 
 /** Renders one resolved deck into its HTML document. Pure apart from the assets passed in. */

@@ -81,10 +81,6 @@ function report(error: unknown): number {
     console.error(`samtale: ${error.message} [${error.code}]${error.hint ? `\n  hint: ${error.hint}` : ''}`);
     return EXIT_PROBLEM;
   }
-  if (error instanceof Error && /run .npm run compile/.test(error.message)) {
-    console.error(`samtale: ${error.message}`);
-    return EXIT_PROBLEM;
-  }
   console.error(error instanceof Error ? error.stack ?? error.message : String(error));
   return EXIT_PROBLEM;
 }

@@ -1,0 +1,98 @@
+// The samtale command as a user runs it: exit codes, messages, and that a failed build writes nothing.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const repo = join(import.meta.dirname, '..', '..');
+const bin = join(repo, 'bin', 'samtale.js');
+const scratch = mkdtempSync(join(tmpdir(), 'samtale-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function samtale(args: string[], cwd = repo) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A copy of a fixture project to build in. */
+function project(fixture: string): string {
+  const dir = mkdtempSync(join(scratch, `${fixture}-`));
+  cpSync(join(repo, 'tests', 'fixtures', fixture), dir, { recursive: true });
+  return dir;
+}
+
+describe('samtale build', () => {
+  it('builds the default deck into one HTML file with the deck model and data-card slides', () => {
+    const out = join(scratch, 'default');
+    const { code, stdout } = samtale(['build', '--out', out]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/built sociale-medier: 12 cards, \d+ slides/);
+    expect(readdirSync(out)).toEqual(['sociale-medier']);
+    const html = readFileSync(join(out, 'sociale-medier', 'index.html'), 'utf8');
+    expect(html).toContain('<script type="application/json" id="samtale-deck">');
+    expect(html).toMatch(/<section class="samtale-questions" data-slide-kind="questions" data-card="om-at-bruge-sociale-medier"/);
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|type="module"|crossorigin/);
+  });
+
+  it('builds a deck named by id, and every deck with --all', () => {
+    const dir = project('valid');
+    expect(samtale(['build', 'testdaek'], dir).code).toBe(0);
+    expect(existsSync(join(dir, 'dist', 'testdaek', 'index.html'))).toBe(true);
+    expect(samtale(['build', '--all', '--out', 'public'], dir).code).toBe(0);
+    expect(existsSync(join(dir, 'public', 'testdaek', 'index.html'))).toBe(true);
+  });
+
+  it('writes nothing and keeps the previous output when the content has an error', () => {
+    const dir = project('valid');
+    expect(samtale(['build'], dir).code).toBe(0);
+    const index = join(dir, 'dist', 'testdaek', 'index.html');
+    const before = { text: readFileSync(index, 'utf8'), mtime: statSync(index).mtimeMs };
+    const card = join(dir, 'content', 'om-vores-kodeks.md');
+    writeFileSync(card, readFileSync(card, 'utf8').replace('minutes: 20', 'minuts: 20'));
+
+    const { code, stderr } = samtale(['build'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toContain('content/om-vores-kodeks.md:5:1: front matter: unknown key "minuts" [E_UNKNOWN_KEY]');
+    expect(stderr).toContain('hint: did you mean "minutes"?');
+    expect(stderr).toContain('nothing was written');
+    expect(readFileSync(index, 'utf8')).toBe(before.text);
+    expect(statSync(index).mtimeMs).toBe(before.mtime);
+    expect(readdirSync(join(dir, 'dist'))).toEqual(['testdaek']);
+  });
+
+  it('exits 1 with a did-you-mean for an unknown deck', () => {
+    const { code, stderr } = samtale(['build', 'testdæk'], project('valid'));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/no deck "testdæk".*\[E_UNKNOWN_DECK\]\n {2}hint: did you mean "testdaek"\?/s);
+  });
+});
+
+describe('samtale check', () => {
+  it('reports every problem of a broken project as file:line:col and exits 1', () => {
+    const { code, stderr } = samtale(['check'], join(repo, 'tests', 'fixtures', 'invalid', 'many-problems'));
+    expect(code).toBe(1);
+    expect(stderr.match(/^\S+:\d+:\d+: /gm)).toHaveLength(7);
+    expect(stderr).toContain('7 errors');
+  });
+
+  it('passes the default deck', () => {
+    const { code, stdout } = samtale(['check']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('no problems found');
+  });
+});
+
+describe('usage', () => {
+  it('exits 2 on an unknown command or option', () => {
+    expect(samtale(['bild']).code).toBe(2);
+    expect(samtale(['build', '--bogus']).code).toBe(2);
+  });
+
+  it('prints help with exit 0', () => {
+    const { code, stdout } = samtale(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('build');
+    expect(stdout).toContain('check');
+  });
+});
