@@ -1,7 +1,7 @@
 // `npm run compile`: the Node code with tsc, the browser runtime and theme CSS into lib/runtime/.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,9 @@ import vm from 'node:vm';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runtimeDir = path.join(root, 'lib/runtime');
+// Everything is built here first and moved into place only when complete,
+// so a failed compile leaves the previous runtime intact.
+const stagingDir = path.join(root, 'lib/.runtime-staging');
 const require = createRequire(import.meta.url);
 
 /** MIME types of the files a theme may reference from its CSS. */
@@ -43,11 +46,11 @@ function runTsc() {
   });
 }
 
-async function buildRuntimeScript() {
+async function buildRuntimeScript(dir) {
   // Imported lazily so that a tsc-only failure still reports quickly.
   const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'vite.config.ts') });
-  const file = path.join(runtimeDir, 'runtime.js');
+  await build({ configFile: path.join(root, 'vite.config.ts'), build: { outDir: dir } });
+  const file = path.join(dir, 'runtime.js');
   const script = makeInlineSafe(await readFile(file, 'utf8'));
   await writeFile(file, script);
 }
@@ -172,21 +175,21 @@ function assertNoExternalUrls(css, name) {
   }
 }
 
-async function buildStyles() {
+async function buildStyles(dir) {
   const revealCss = await readFile(require.resolve('reveal.js/reveal.css'), 'utf8');
   assertNoExternalUrls(revealCss, 'reveal.js/reveal.css');
-  await writeFile(path.join(runtimeDir, 'reveal.css'), revealCss);
+  await writeFile(path.join(dir, 'reveal.css'), revealCss);
 
   const themesDir = path.join(root, 'themes');
   const entries = await readdir(themesDir, { withFileTypes: true });
   const themes = {};
-  await mkdir(path.join(runtimeDir, 'themes'), { recursive: true });
+  await mkdir(path.join(dir, 'themes'), { recursive: true });
   for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
     const source = path.join(themesDir, entry.name, 'theme.css');
     const css = await readFile(source, 'utf8').catch(() => undefined);
     if (css === undefined) continue;
     const out = `themes/${entry.name}.css`;
-    await writeFile(path.join(runtimeDir, out), await inlineUrls(css, source));
+    await writeFile(path.join(dir, out), await inlineUrls(css, source));
     themes[entry.name] = out;
   }
   if (!('default' in themes)) throw new CompileError('themes/default/theme.css is missing');
@@ -198,8 +201,19 @@ function rel(file) {
 }
 
 async function compileRuntime() {
-  await buildRuntimeScript();
-  const [themes, scripts] = await Promise.all([buildStyles(), speakerViewScripts()]);
+  await rm(stagingDir, { recursive: true, force: true });
+  try {
+    await buildRuntimeScript(stagingDir);
+    const [themes, scripts] = await Promise.all([buildStyles(stagingDir), speakerViewScripts()]);
+    await writeManifest(stagingDir, themes, scripts);
+    await rm(runtimeDir, { recursive: true, force: true });
+    await rename(stagingDir, runtimeDir);
+  } finally {
+    await rm(stagingDir, { recursive: true, force: true });
+  }
+}
+
+async function writeManifest(dir, themes, scripts) {
   const manifest = {
     script: 'runtime.js',
     revealCss: 'reveal.css',
@@ -208,7 +222,7 @@ async function compileRuntime() {
     // (reveal's speaker view); the deck adds its own inline scripts' hashes.
     scriptHashes: scripts.map(sha256Source),
   };
-  await writeFile(path.join(runtimeDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeFile(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 async function main() {

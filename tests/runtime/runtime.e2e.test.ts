@@ -88,7 +88,7 @@ describe('the runtime on a sample page from file://', () => {
       pdfSeparateFragments: false,
       transition: 'none',
     });
-    expect(state.fontsLoaded).toContain('"Atkinson Hyperlegible Next"');
+    expect(state.fontsLoaded).toContain('Atkinson Hyperlegible Next');
     expect(problems).toEqual([]);
   });
 
@@ -116,6 +116,12 @@ describe('the runtime on a sample page from file://', () => {
     const describeSample = (s: TextSample & { slide: string }) =>
       `${s.slide}: "${s.text}" ${s.fontSize}px ${s.color} on ${s.background} = ${s.contrast}:1`;
 
+    if (process.env['SAMTALE_DEBUG_MEASURE']) {
+      const fmt = (s: TextSample & { slide: string }) => `${s.slide} ${s.fontSize} ${s.renderedSize.toFixed(1)} ${s.contrast} ${s.color}/${s.background} ${s.text}`;
+      console.log([...samples].sort((a, b) => a.fontSize - b.fontSize).slice(0, 15).map(fmt).join('\n'));
+      console.log([...samples].sort((a, b) => a.contrast - b.contrast).slice(0, 15).map(fmt).join('\n'));
+      console.log(await page.evaluate(() => document.getAnimations().map((a) => `${a.constructor.name} ${(a as CSSAnimation).animationName ?? ''} ${(a.effect as KeyframeEffect | null)?.target?.className}`).join('\n')));
+    }
     expect(samples.filter((s) => s.where === 'slide').length).toBeGreaterThan(30);
     expect(samples.some((s) => s.where === 'chrome' && /\d+\s*\/?\s*\d*/.test(s.text))).toBe(true); // the slide number
     expect(samples.filter((s) => s.fontSize < MIN_FONT_PX).map(describeSample)).toEqual([]);
