@@ -47,7 +47,6 @@ function runTsc() {
 }
 
 async function buildRuntimeScript(dir) {
-  // Imported lazily so that a tsc-only failure still reports quickly.
   const { build } = await import('vite');
   await build({ configFile: path.join(root, 'vite.config.ts'), build: { outDir: dir } });
   const file = path.join(dir, 'runtime.js');

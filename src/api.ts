@@ -122,7 +122,9 @@ async function runtimeFor(theme: string): Promise<RuntimeAssets> {
 /** Renders one resolved deck into its HTML document. Pure apart from the assets passed in. */
 export function renderDeckHtml(deck: Deck, md: MarkdownIt, runtime: RuntimeAssets): { document: string; slides: number } {
   const slides = renderDeckSlides(deck, md);
-  const model = deckModel(deck, {}, GENERATOR);
+  // Every slide has data-timing; totalTime switches on the pacing in reveal's speaker view.
+  const totalTime = Math.round(slides.reduce((sum, slide) => sum + slide.timingSeconds, 0));
+  const model = deckModel(deck, { totalTime }, GENERATOR);
   const csp = contentSecurityPolicy({ inlineScripts: [inlineScriptText(runtime.script)], extraScriptHashes: runtime.scriptHashes });
   const document = renderDocument({
     language: deck.language,

@@ -16,12 +16,14 @@ export const revealDefaults: Readonly<SamtaleRevealConfig> = Object.freeze({
   /** @defaultValue 720 */
   height: 720,
   /**
-   * Share of the slide size kept empty around it, so reveal's controls and
-   * slide number sit beside the content rather than on it.
+   * Share of the slide size kept empty around it. Zero, so that on a
+   * 1280×720 projector the slide is drawn at scale 1 and the theme's 28 px
+   * minimum is 28 px on the wall; the theme's own padding keeps content
+   * clear of the controls and the slide number.
    *
-   * @defaultValue 0.04
+   * @defaultValue 0
    */
-  margin: 0.04,
+  margin: 0,
   /** @defaultValue 0.2 */
   minScale: 0.2,
   /** @defaultValue 2.0 */

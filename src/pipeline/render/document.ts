@@ -27,6 +27,7 @@ export function renderDocument(parts: DocumentParts): string {
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(parts.csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${escapeHtml(parts.generator)}">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(parts.title)}</title>
 <style>${parts.css}</style>
 </head>

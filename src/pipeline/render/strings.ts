@@ -48,8 +48,13 @@ const en: Strings = {
   defaultClosingNotes: 'Sum up what was agreed under each theme, and agree who follows up and when.',
 };
 
+// One formatter per language: creating an Intl.NumberFormat costs more than a whole card's rendering.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 function formatNumber(n: number, language: string): string {
-  return new Intl.NumberFormat(language === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 }).format(n);
+  let format = numberFormats.get(language);
+  if (!format) numberFormats.set(language, (format = new Intl.NumberFormat(language === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 })));
+  return format.format(n);
 }
 
 /** The strings for a deck language. */
