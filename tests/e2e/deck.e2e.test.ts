@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/browser/find-browser.js';
+import { sampleVisibleText } from '../fixtures/runtime/measure.js';
 import { type DeckWindow, launchBrowser, openDeck, watchPage } from '../support/browser.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,6 +17,8 @@ const DECK_HTML = path.join(ROOT, 'tests/.tmp/dist/sociale-medier/index.html');
 const SCREENS = path.join(ROOT, 'tests/.tmp/screens');
 /** Smallest text a projected slide may use, in slide pixels of the 1280×720 deck. */
 const MIN_FONT_PX = 28;
+/** WCAG AA for normal text. */
+const MIN_CONTRAST = 4.5;
 
 /** The parts of `#samtale-deck` this test relies on (see docs/architecture.md). */
 interface DeckModel {
@@ -121,7 +124,7 @@ describe('the built default deck', () => {
     expect(bare).toEqual([]);
   });
 
-  it('walks every slide and fragment; all text is at least 28 px and inside the slide', async () => {
+  it('walks every slide and fragment; all text is at least 28 px on screen, AA contrast, inside the slide', async () => {
     mkdirSync(SCREENS, { recursive: true });
     // Measuring mid-transition would see slides half-way in; transitions are not what this test is about.
     await page.evaluate(() => {
@@ -139,6 +142,11 @@ describe('the built default deck', () => {
       if (!position.moreFragments && !measured.has(position.h)) {
         measured.add(position.h);
         issues.push(...(await layoutIssues(page)).map((issue) => `#${position.h} ${position.kind}: ${issue}`));
+        // What the room sees: size on this 1280×720 screen (after reveal's scaling) and WCAG AA contrast.
+        for (const sample of await page.evaluate(sampleVisibleText)) {
+          if (sample.renderedSize < MIN_FONT_PX - 0.5) issues.push(`#${position.h} "${sample.text.slice(0, 40)}" is drawn at ${sample.renderedSize.toFixed(1)}px`);
+          if (sample.contrast < MIN_CONTRAST) issues.push(`#${position.h} "${sample.text.slice(0, 40)}" has contrast ${sample.contrast.toFixed(2)}:1 (${sample.color} on ${sample.background})`);
+        }
         if (!shot.has(position.kind)) {
           shot.add(position.kind);
           await page.screenshot({ path: path.join(SCREENS, `${position.kind || 'unknown'}.png`) as `${string}.png` });

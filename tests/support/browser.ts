@@ -27,6 +27,8 @@ export interface OpenDeckOptions {
   viewport?: { width: number; height: number };
   /** How long to wait for reveal.js to be ready. */
   timeout?: number;
+  /** Origins besides file: that count as this machine, e.g. the test's own http://127.0.0.1:PORT. */
+  localOrigins?: string[];
 }
 
 /**
@@ -36,8 +38,10 @@ export interface OpenDeckOptions {
 export async function openDeck(browser: Browser, file: string, options: OpenDeckOptions = {}): Promise<OpenedDeck> {
   const problems: string[] = [];
   const page = await browser.newPage();
+  const localOrigins = options.localOrigins ?? [];
+  const isLocal = (url: string) => isLocalUrl(url, localOrigins);
   await page.setViewport(options.viewport ?? { width: 1280, height: 720 });
-  watchPage(page, problems);
+  watchPage(page, problems, localOrigins);
   await reportCspViolations(page, problems);
   await page.setRequestInterception(true);
   page.on('request', (request) => {
@@ -45,7 +49,8 @@ export async function openDeck(browser: Browser, file: string, options: OpenDeck
     void (isLocal(request.url()) ? request.continue() : request.abort('blockedbyclient'));
   });
 
-  await page.goto(pathToFileURL(path.resolve(file)).href, { waitUntil: 'load', timeout: 30_000 });
+  const url = /^https?:\/\//.test(file) ? file : pathToFileURL(path.resolve(file)).href;
+  await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
   try {
     await page.waitForFunction(() => (window as unknown as Partial<DeckWindow>).Reveal?.isReady?.() === true, {
       timeout: options.timeout ?? 15_000,
@@ -62,7 +67,8 @@ export async function openDeck(browser: Browser, file: string, options: OpenDeck
  * try to leave the machine. Needs no request interception, so it also works on a popup the deck opens
  * (the speaker view).
  */
-export function watchPage(page: Page, problems: string[]): void {
+export function watchPage(page: Page, problems: string[], localOrigins: readonly string[] = []): void {
+  const isLocal = (url: string) => isLocalUrl(url, localOrigins);
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const { url, lineNumber } = message.location();
@@ -95,8 +101,8 @@ async function reportCspViolations(page: Page, problems: string[]): Promise<void
   });
 }
 
-function isLocal(url: string): boolean {
-  return LOCAL_SCHEMES.has(url.slice(0, url.indexOf(':') + 1).toLowerCase());
+function isLocalUrl(url: string, localOrigins: readonly string[]): boolean {
+  return LOCAL_SCHEMES.has(url.slice(0, url.indexOf(':') + 1).toLowerCase()) || localOrigins.some((origin) => url.startsWith(`${origin}/`));
 }
 
 /** data: URLs of inlined fonts are long; a problem line needs only their start. */
