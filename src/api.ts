@@ -2,7 +2,7 @@
 import type { MarkdownIt } from 'markdown-it';
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { loadRuntimeAssets, type RuntimeAssets } from './assets/runtime-assets.js';
+import { listThemes, loadRuntimeAssets, type RuntimeAssets } from './assets/runtime-assets.js';
 import { contentSecurityPolicy } from './assets/csp.js';
 import { DeckError, Diagnostics, EnvironmentError, type Diagnostic } from './diagnostics/deck-error.js';
 import type { Card, Deck } from './model.js';
@@ -65,13 +65,14 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
     return entry;
   };
   parsed(false, true);
+  const themes = listThemes();
   const decks: Deck[] = [];
   for (const id of ids) {
     const manifest = loadManifest(root, id);
     const validated = readManifest(manifest, diagnostics);
     if (!validated) continue;
     const { cards, broken } = parsed(validated.value.allowHtml, false);
-    decks.push(resolveDeck(manifest, validated, cards, broken, diagnostics));
+    decks.push(resolveDeck(manifest, validated, cards, broken, diagnostics, themes));
   }
   return { decks, diagnostics, markdown: (allowHtml) => parsed(allowHtml, false).md };
 }

@@ -1,4 +1,5 @@
 // Loading the compiled browser runtime (script, CSS, CSP hashes) from lib/runtime/.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -41,6 +42,16 @@ export async function loadRuntimeAssets(themeName: string): Promise<RuntimeAsset
     readRuntimeFile(themeFile),
   ]);
   return { script, css: `${revealCss}\n${themeCss}`, scriptHashes: [...manifest.scriptHashes] };
+}
+
+/** The themes the compiled runtime has, or undefined when it is not compiled (the build then says so). */
+export function listThemes(): string[] | undefined {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(fileURLToPath(new URL('manifest.json', runtimeDir)), 'utf8'));
+    return isManifest(parsed) ? Object.keys(parsed.themes).sort() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function readManifest(): Promise<RuntimeManifest> {

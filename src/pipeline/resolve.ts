@@ -36,8 +36,13 @@ export function resolveDeck(
   /** Ids of cards whose files were too broken to parse; their problems are reported already. */
   broken: ReadonlySet<string>,
   diagnostics: Diagnostics,
+  /** The visual themes there are, when known. */
+  themes?: readonly string[],
 ): Deck {
   const m = validated.value;
+  if (themes && !themes.includes(m.theme)) {
+    diagnostics.error('E_UNKNOWN_THEME', `manifest: no theme "${m.theme}"`, validated.positionOf(['theme']), suggestionHint(m.theme, themes, 'one of'));
+  }
   const ids = [...cards.keys()];
   const placed: DeckCard[] = [];
   const breaks: DeckBreak[] = [];

@@ -42,6 +42,13 @@ describe('resolveDeck', () => {
     expect(resolve('title: T\ncards:\n  - broken\n').diagnostics).toEqual([]);
   });
 
+  it('reports an unknown visual theme at its value, with a did-you-mean', () => {
+    const diagnostics = new Diagnostics();
+    const file = { id: 'deck', file: '/p/slides/deck.yaml', text: 'title: T\ntheme: defualt\ncards:\n  - alfa\n' };
+    resolveDeck(file, readManifest(file, diagnostics)!, indexCards(cards, diagnostics), new Set(), diagnostics, ['default', 'solby']);
+    expect(diagnostics.items).toEqual([expect.objectContaining({ code: 'E_UNKNOWN_THEME', line: 2, column: 8, hint: 'did you mean "default"?' })]);
+  });
+
   it('reports a card listed twice', () => {
     expect(resolve('title: T\ncards:\n  - alfa\n  - alfa\n').diagnostics.map((d) => [d.code, d.line])).toEqual([['E_CARD_TWICE', 4]]);
   });
