@@ -1,5 +1,6 @@
 // The `samtale` command: thin wiring over the API. Each command imports only what it needs.
 import { cac } from 'cac';
+import { readFileSync } from 'node:fs';
 import { EnvironmentError } from '../diagnostics/deck-error.js';
 import { formatDiagnostics } from '../diagnostics/format.js';
 import type { Diagnostic } from '../diagnostics/deck-error.js';
@@ -40,13 +41,16 @@ cli
     else console.log('no problems found');
   });
 
-cli.command('[...args]', '').action((args: string[]) => {
-  if (args.length > 0) throw new UsageError(`unknown command "${args[0]}"`);
-  cli.outputHelp();
-});
-
 cli.help();
-cli.version(process.env.npm_package_version ?? '0.1.0');
+cli.version(packageVersion());
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
 
 function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
   if (diagnostics.length > 0) console.error(formatDiagnostics(diagnostics, { cwd: process.cwd(), codeFrame: true }));
@@ -58,7 +62,13 @@ function relativePath(file: string): string {
 
 async function main(): Promise<void> {
   try {
-    cli.parse(process.argv, { run: false });
+    const { args, options } = cli.parse(process.argv, { run: false });
+    if (options['help'] || options['version']) return;
+    if (!cli.matchedCommand) {
+      if (args.length > 0) throw new UsageError(`unknown command "${args[0]}"`);
+      cli.outputHelp();
+      return;
+    }
     await cli.runMatchedCommand();
   } catch (error) {
     process.exitCode = report(error);
