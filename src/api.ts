@@ -2,16 +2,18 @@
 import type { MarkdownIt } from 'markdown-it';
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { listThemes, loadRuntimeAssets, type RuntimeAssets } from './assets/runtime-assets.js';
+import { listThemes, loadRuntimeAssets, themeColours, type RuntimeAssets } from './assets/runtime-assets.js';
 import { contentSecurityPolicy } from './assets/csp.js';
 import { DeckError, Diagnostics, EnvironmentError, type Diagnostic } from './diagnostics/deck-error.js';
 import type { Card, Deck } from './model.js';
 import { emitDeck } from './pipeline/emit.js';
 import { checkMediaPaths } from './pipeline/media-paths.js';
-import { defaultDeckId, listDeckIds, loadCardSources, loadManifest, type TextFile } from './pipeline/load.js';
-import { createMarkdown } from './pipeline/parse/markdown.js';
+import { brandingCss, loadBranding } from './pipeline/branding.js';
+import { defaultDeckId, listDeckIds, loadCardSources, type TextFile } from './pipeline/load.js';
+import { loadManifestChain, mergeChain } from './pipeline/manifest-chain.js';
+import { createMarkdown, plainInline } from './pipeline/parse/markdown.js';
 import { parseCard } from './pipeline/parse-card.js';
-import { indexCards, readManifest, resolveDeck } from './pipeline/resolve.js';
+import { indexCards, resolveDeck } from './pipeline/resolve.js';
 import { deckModel } from './pipeline/render/deck-model.js';
 import { renderDeckSlides } from './pipeline/render/deck-slides.js';
 import { inlineScriptText, renderDocument } from './pipeline/render/document.js';
@@ -68,11 +70,19 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
   const themes = listThemes();
   const decks: Deck[] = [];
   for (const id of ids) {
-    const manifest = loadManifest(root, id);
-    const validated = readManifest(manifest, diagnostics);
-    if (!validated) continue;
-    const { cards, broken } = parsed(validated.value.allowHtml, false);
-    decks.push(resolveDeck(manifest, validated, cards, broken, diagnostics, themes));
+    const chain = loadManifestChain(root, id, diagnostics);
+    if (!chain) continue;
+    const merged = mergeChain(chain);
+    const { md, cards, broken } = parsed(merged.value.allowHtml ?? false, false);
+    const brandingFrom = merged.from('branding');
+    const branding = loadBranding(merged.value.branding, brandingFrom.file.file, root, themeColours(merged.value.theme ?? 'default'),
+      (key) => brandingFrom.validated.positionOf(['branding', key]), diagnostics);
+    decks.push(resolveDeck(merged, cards, {
+      broken, diagnostics, branding,
+      ...(themes ? { themes } : {}),
+      renderInline: (markdown) => md.renderInline(markdown),
+      plainText: (markdown) => plainInline(md, markdown),
+    }));
   }
   return { decks, diagnostics, markdown: (allowHtml) => parsed(allowHtml, false).md };
 }
@@ -132,7 +142,7 @@ export function renderDeckHtml(deck: Deck, md: MarkdownIt, runtime: RuntimeAsset
     title: deck.title,
     generator: GENERATOR,
     csp,
-    css: runtime.css,
+    css: deck.branding ? `${runtime.css}\n${brandingCss(deck.branding, themeColours(deck.theme))}` : runtime.css,
     slides,
     model,
     runtimeScript: runtime.script,

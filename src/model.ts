@@ -105,6 +105,10 @@ export interface Deck {
   language: string;
   theme: string;
   organisation?: string;
+  /** The council the seminar is for, e.g. "Faxe Kommune". */
+  municipality?: string;
+  facilitator?: string;
+  /** "YYYY-MM-DD". */
   date?: string;
   place?: string;
   /** Planned start, "HH:MM". */
@@ -118,5 +122,9 @@ export interface Deck {
   closing: { title?: string; text?: string; notes?: string };
   cards: DeckCard[];
   breaks: DeckBreak[];
+  /** Colours, logo and font of an adaptation, ready for CSS. */
+  branding?: import('./pipeline/branding.js').BrandingAssets;
+  /** The decks this one extends, nearest first. */
+  extends: string[];
   manifestFile: string;
 }

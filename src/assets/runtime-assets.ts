@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { ThemeColours } from '../pipeline/branding.js';
 
 /** What a deck build inlines into its HTML file. */
 export interface RuntimeAssets {
@@ -53,6 +54,32 @@ export function listThemes(): string[] | undefined {
     return undefined;
   }
 }
+
+/**
+ * The colours a theme declares for branding checks (`--samtale-color-bg`, `-on-primary`, `-on-accent`),
+ * read from its compiled CSS; undefined when the runtime is not compiled.
+ */
+export function themeColours(themeName: string): ThemeColours | undefined {
+  const cached = coloursByTheme.get(themeName);
+  if (cached !== undefined) return cached ?? undefined;
+  let found: ThemeColours | null = null;
+  try {
+    const manifest: unknown = JSON.parse(readFileSync(fileURLToPath(new URL('manifest.json', runtimeDir)), 'utf8'));
+    const file = isManifest(manifest) && Object.hasOwn(manifest.themes, themeName) ? manifest.themes[themeName] : undefined;
+    if (file) {
+      const css = readFileSync(fileURLToPath(new URL(file, runtimeDir)), 'utf8');
+      const token = (name: string) => new RegExp(`--samtale-color-${name}:\\s*(#[0-9a-fA-F]{3,6})\\b`).exec(css)?.[1];
+      const [bg, onPrimary, onAccent] = [token('bg'), token('on-primary'), token('on-accent')];
+      if (bg && onPrimary && onAccent) found = { bg, onPrimary, onAccent };
+    }
+  } catch {
+    found = null;
+  }
+  coloursByTheme.set(themeName, found);
+  return found ?? undefined;
+}
+
+const coloursByTheme = new Map<string, ThemeColours | null>();
 
 async function readManifest(): Promise<RuntimeManifest> {
   const parsed: unknown = JSON.parse(await readRuntimeFile('manifest.json'));

@@ -42,27 +42,69 @@ export const breakEntrySchema = z.strictObject({
   title: z.string().optional().describe('What the agenda calls it; "Pause" by default.'),
 });
 
-/** One entry of a manifest's `cards` list: an id, an id with this deck's minutes, or a break. */
+/** Text that finds one question or quote of a card: its words from the start (case and punctuation ignored). */
+const matchText = z.string().min(1).describe('The start of the question or quote, as written in the card.');
+
+/** Changes an adaptation makes to one shared card, without copying it. */
+export const cardChangesSchema = z.strictObject({
+  questions: z
+    .strictObject({
+      replace: z.array(z.strictObject({ match: matchText, with: z.string().min(1).describe('The new question (Markdown).') })).optional(),
+      add: z.array(z.string().min(1)).optional().describe('Questions added before the action question (Markdown).'),
+      drop: z.array(matchText).optional().describe('Questions left out.'),
+      action: z.string().min(1).optional().describe('A new action question in place of the card\'s own.'),
+    })
+    .optional(),
+  quotes: z
+    .strictObject({
+      add: z.array(z.strictObject({ text: z.string().min(1), source: z.string().min(1) })).optional().describe('Local quotes, e.g. from the council\'s own code of conduct.'),
+      drop: z.array(matchText).optional().describe('Quotes left out.'),
+    })
+    .optional(),
+});
+export type CardChanges = z.infer<typeof cardChangesSchema>;
+
+/** One entry of a manifest's `cards` list: an id, an id with this deck's minutes and changes, or a break. */
 export const deckCardEntrySchema = z.union([
   z.string().min(1),
   z.strictObject({
     card: z.string().min(1).describe('The card id.'),
     minutes: positiveMinutes.optional().describe('Minutes for this card in this deck.'),
+    ...cardChangesSchema.shape,
   }),
   breakEntrySchema,
 ]);
 
-/** A deck manifest in `slides/`. */
+const hexColour = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'expected a colour as "#rrggbb", e.g. "#0b4a6f"');
+
+/** A municipality's look: used in the deck, the facilitator view and the PDFs. */
+export const brandingSchema = z.strictObject({
+  logo: z.string().min(1).optional().describe('An SVG or PNG file, relative to the manifest.'),
+  primary: hexColour.optional().describe('Headings and links; needs AA contrast on the background.'),
+  accent: hexColour.optional().describe('Labels and the action question; white text on it needs AA contrast.'),
+  font: z.string().min(1).optional().describe('A WOFF2, WOFF, TTF or OTF file, relative to the manifest, used for all text.'),
+});
+export type Branding = z.infer<typeof brandingSchema>;
+
+/** A deck manifest in `slides/`. An adaptation `extends` another deck and sets only what differs. */
 export const manifestSchema = z.strictObject({
-  title: z.string().min(1, 'expected a title').describe('The deck title, shown on the title slide.'),
+  extends: z.string().min(1).optional().describe('The deck this one adapts, e.g. "sociale-medier".'),
+  title: z.string().min(1, 'expected a title').optional().describe('The deck title, shown on the title slide.'),
   subtitle: z.string().optional(),
-  language: z.enum(['da', 'en']).default('da').describe('Language of the deck and its interface.'),
-  theme: z.string().default('default').describe('The visual theme, a folder in themes/.'),
+  language: z.enum(['da', 'en']).optional().describe('Language of the deck and its interface (default "da").'),
+  theme: z.string().optional().describe('The visual theme, a folder in themes/ (default "default").'),
   organisation: z.string().optional().describe('Who is behind the deck or seminar.'),
-  date: z.string().optional().describe('The seminar date, e.g. "2026-11-24".'),
+  municipality: z.string().optional().describe('The council the seminar is for, e.g. "Faxe Kommune".'),
+  facilitator: z.string().optional().describe('Who leads the seminar.'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as "YYYY-MM-DD", e.g. "2027-03-02"')
+    .optional()
+    .describe('The seminar date, "YYYY-MM-DD".'),
   place: z.string().optional(),
-  start: clockTime.default('09:00').describe('Planned start of the seminar, "HH:MM".'),
-  allowHtml: z.boolean().default(false).describe('Let cards contain raw HTML (shown as text otherwise).'),
+  start: clockTime.optional().describe('Planned start of the seminar, "HH:MM" (default "09:00").'),
+  allowHtml: z.boolean().optional().describe('Let cards contain raw HTML (shown as text otherwise).'),
+  branding: brandingSchema.optional(),
   notes: z.string().optional().describe('Speaker notes for the title slide (Markdown).'),
   agenda: z
     .strictObject({
@@ -70,7 +112,7 @@ export const manifestSchema = z.strictObject({
       notes: z.string().optional().describe('Speaker notes for the agenda slide (Markdown).'),
     })
     .optional(),
-  cards: z.array(deckCardEntrySchema).min(1, 'expected at least one card').describe('The cards, in order.'),
+  cards: z.array(deckCardEntrySchema).min(1, 'expected at least one card').optional().describe('The cards, in order; an adaptation without it keeps its base deck\'s.'),
   closing: z
     .strictObject({
       title: z.string().optional(),

@@ -1,10 +1,14 @@
-// Resolve stage: a manifest against the parsed cards gives a Deck: the ordered cards, their minutes and plan.
+// Resolve stage: a (merged) manifest against the parsed cards gives a Deck: the ordered cards, their changes and plan.
+import type { CardChanges } from '../config/schemas.js';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
 import { suggestionHint } from '../diagnostics/suggest.js';
-import { manifestSchema, type Manifest } from '../config/schemas.js';
-import { validateYaml, type Validated } from '../config/validate-yaml.js';
 import type { Card, Deck, DeckBreak, DeckCard } from '../model.js';
-import type { TextFile } from './load.js';
+import type { BrandingAssets } from './branding.js';
+import { applyCardChanges, type ChangeContext } from './card-changes.js';
+import type { MergedManifest } from './manifest-chain.js';
+
+export type { ManifestFile } from './manifest-chain.js';
+export { readManifest } from './manifest-chain.js';
 
 /** Cards by id; a second card with the same id is reported and left out. */
 export function indexCards(cards: readonly Card[], diagnostics: Diagnostics): Map<string, Card> {
@@ -21,35 +25,38 @@ export function indexCards(cards: readonly Card[], diagnostics: Diagnostics): Ma
   return byId;
 }
 
-export type ManifestFile = TextFile & { id: string };
-
-/** Parses and validates a manifest; undefined (after reporting) when it cannot be used. */
-export function readManifest(manifest: ManifestFile, diagnostics: Diagnostics): Validated<Manifest> | undefined {
-  return validateYaml({ file: manifest.file, text: manifest.text, firstLine: 1, what: 'manifest' }, manifestSchema, diagnostics);
+/** What resolving needs besides the manifest and the cards. */
+export interface ResolveContext {
+  /** Ids of cards whose files were too broken to parse; their problems are reported already. */
+  broken: ReadonlySet<string>;
+  diagnostics: Diagnostics;
+  /** The visual themes there are, when known. */
+  themes?: readonly string[];
+  /** Markdown rendering for text an adaptation adds to a card. */
+  renderInline?: (markdown: string) => string;
+  plainText?: (markdown: string) => string;
+  branding?: BrandingAssets;
 }
 
-/** Resolves a validated manifest against the cards. */
-export function resolveDeck(
-  manifest: ManifestFile,
-  validated: Validated<Manifest>,
-  cards: Map<string, Card>,
-  /** Ids of cards whose files were too broken to parse; their problems are reported already. */
-  broken: ReadonlySet<string>,
-  diagnostics: Diagnostics,
-  /** The visual themes there are, when known. */
-  themes?: readonly string[],
-): Deck {
-  const m = validated.value;
-  if (themes && !themes.includes(m.theme)) {
-    diagnostics.error('E_UNKNOWN_THEME', `manifest: no theme "${m.theme}"`, validated.positionOf(['theme']), suggestionHint(m.theme, themes, 'one of'));
+/** Resolves a merged manifest against the cards. */
+export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, context: ResolveContext): Deck {
+  const { diagnostics } = context;
+  const m = merged.value;
+  const own = merged.own;
+  const positionOf = (key: Parameters<MergedManifest['from']>[0], path: (string | number)[] = []) => merged.from(key).validated.positionOf([key, ...path]);
+  if (context.themes && m.theme && !context.themes.includes(m.theme)) {
+    diagnostics.error('E_UNKNOWN_THEME', `manifest: no theme "${m.theme}"`, positionOf('theme'), suggestionHint(m.theme, context.themes, 'one of'));
   }
+  if (!m.title) diagnostics.error('E_MISSING_KEY', 'manifest: missing "title"', { file: own.file.file, line: 1, column: 1 }, 'add a line "title: …"');
+  if (!m.cards) diagnostics.error('E_MISSING_KEY', 'manifest: missing "cards"', { file: own.file.file, line: 1, column: 1 }, 'list the cards under "cards:", or "extends" a deck that has them');
+
   const ids = [...cards.keys()];
   const placed: DeckCard[] = [];
   const breaks: DeckBreak[] = [];
   const seen = new Set<string>();
   let offset = 0;
   let themeNumber = 0;
-  m.cards.forEach((entry, index) => {
+  (m.cards ?? []).forEach((entry, index) => {
     if (typeof entry !== 'string' && 'break' in entry) {
       const after = placed[placed.length - 1]?.card.id;
       breaks.push({ minutes: entry.break, offsetMinutes: offset, ...(entry.title ? { title: entry.title } : {}), ...(after ? { afterCard: after } : {}) });
@@ -57,10 +64,10 @@ export function resolveDeck(
       return;
     }
     const id = typeof entry === 'string' ? entry : entry.card;
-    const card = cards.get(id);
-    const at = validated.positionOf(typeof entry === 'string' ? ['cards', index] : ['cards', index, 'card']);
-    if (!card) {
-      if (broken.has(id)) return;
+    const shared = cards.get(id);
+    const at = positionOf('cards', typeof entry === 'string' ? [index] : [index, 'card']);
+    if (!shared) {
+      if (context.broken.has(id)) return;
       diagnostics.error('E_UNKNOWN_CARD', `manifest names a card "${id}" that does not exist`, at, suggestionHint(id, ids, 'a card id:'));
       return;
     }
@@ -69,33 +76,48 @@ export function resolveDeck(
       return;
     }
     seen.add(id);
+    const card = typeof entry === 'string' ? shared : changed(shared, entry, (path) => positionOf('cards', [index, ...path]), context);
     const minutes = (typeof entry === 'string' ? undefined : entry.minutes) ?? card.minutes;
     placed.push({ card, minutes, offsetMinutes: offset, ...(card.kind === 'theme' ? { themeNumber: ++themeNumber } : {}) });
     offset += minutes;
   });
+
+  const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
   return {
-    id: manifest.id,
-    title: m.title,
-    ...(m.subtitle === undefined ? {} : { subtitle: m.subtitle }),
-    language: m.language,
-    theme: m.theme,
-    ...(m.organisation === undefined ? {} : { organisation: m.organisation }),
-    ...(m.date === undefined ? {} : { date: m.date }),
-    ...(m.place === undefined ? {} : { place: m.place }),
-    start: normaliseClock(m.start),
-    allowHtml: m.allowHtml,
-    ...(m.notes === undefined ? {} : { notes: m.notes }),
-    ...(m.agenda?.notes === undefined ? {} : { agendaNotes: m.agenda.notes }),
-    ...(m.agenda?.title === undefined ? {} : { agendaTitle: m.agenda.title }),
+    id: own.file.id,
+    title: m.title ?? '',
+    ...optional('subtitle', m.subtitle),
+    language: m.language ?? 'da',
+    theme: m.theme ?? 'default',
+    ...optional('organisation', m.organisation),
+    ...optional('municipality', m.municipality),
+    ...optional('facilitator', m.facilitator),
+    ...optional('date', m.date),
+    ...optional('place', m.place),
+    start: normaliseClock(m.start ?? '09:00'),
+    allowHtml: m.allowHtml ?? false,
+    ...optional('notes', m.notes),
+    ...optional('agendaNotes', m.agenda?.notes),
+    ...optional('agendaTitle', m.agenda?.title),
     closing: {
-      ...(m.closing?.title === undefined ? {} : { title: m.closing.title }),
-      ...(m.closing?.text === undefined ? {} : { text: m.closing.text }),
-      ...(m.closing?.notes === undefined ? {} : { notes: m.closing.notes }),
+      ...optional('title', m.closing?.title),
+      ...optional('text', m.closing?.text),
+      ...optional('notes', m.closing?.notes),
     },
     cards: placed,
     breaks,
-    manifestFile: manifest.file,
+    ...optional('branding', context.branding),
+    extends: merged.chain.slice(1).map((m) => m.file.id),
+    manifestFile: own.file.file,
   };
+}
+
+/** A shared card with the entry's changes, when it has any. */
+function changed(card: Card, changes: CardChanges, positionOf: ChangeContext['positionOf'], context: ResolveContext): Card {
+  if (!changes.questions && !changes.quotes) return card;
+  const renderInline = context.renderInline ?? ((s: string) => s);
+  const plainText = context.plainText ?? ((s: string) => s);
+  return applyCardChanges(card, changes, { renderInline, plainText, positionOf, diagnostics: context.diagnostics });
 }
 
 /** "9:00" → "09:00". */

@@ -2,18 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics/deck-error.js';
 import type { Card } from '../../src/model.js';
-import { clockAfter, indexCards, readManifest, resolveDeck } from '../../src/pipeline/resolve.js';
+import { mergeChain, readManifest } from '../../src/pipeline/manifest-chain.js';
+import { clockAfter, indexCards, resolveDeck } from '../../src/pipeline/resolve.js';
 
 const card = (id: string, minutes: number, kind: Card['kind'] = 'theme'): Card => ({
   id, title: `Om ${id}`, kind, minutes, questions: [], quotes: [], notes: {}, body: [], videos: [], file: `/p/content/${id}.md`,
 });
 const cards = [card('intro', 5, 'intro'), card('alfa', 20), card('beta', 15), card('gamma', 10)];
 
-function resolve(manifest: string) {
+function resolve(manifest: string, themes?: string[]) {
   const diagnostics = new Diagnostics();
   const file = { id: 'deck', file: '/p/slides/deck.yaml', text: manifest };
   const validated = readManifest(file, diagnostics);
-  const deck = validated && resolveDeck(file, validated, indexCards(cards, diagnostics), new Set(['broken']), diagnostics);
+  const deck = validated && resolveDeck(mergeChain([{ file, validated }]), indexCards(cards, diagnostics), {
+    broken: new Set(['broken']), diagnostics, ...(themes ? { themes } : {}),
+  });
   return { deck, diagnostics: diagnostics.sorted() };
 }
 
@@ -43,10 +46,8 @@ describe('resolveDeck', () => {
   });
 
   it('reports an unknown visual theme at its value, with a did-you-mean', () => {
-    const diagnostics = new Diagnostics();
-    const file = { id: 'deck', file: '/p/slides/deck.yaml', text: 'title: T\ntheme: defualt\ncards:\n  - alfa\n' };
-    resolveDeck(file, readManifest(file, diagnostics)!, indexCards(cards, diagnostics), new Set(), diagnostics, ['default', 'solby']);
-    expect(diagnostics.items).toEqual([expect.objectContaining({ code: 'E_UNKNOWN_THEME', line: 2, column: 8, hint: 'did you mean "default"?' })]);
+    const { diagnostics } = resolve('title: T\ntheme: defualt\ncards:\n  - alfa\n', ['default', 'solby']);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'E_UNKNOWN_THEME', line: 2, column: 8, hint: 'did you mean "default"?' })]);
   });
 
   it('reports a card listed twice', () => {

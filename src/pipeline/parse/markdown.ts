@@ -32,3 +32,13 @@ export function createMarkdown(options: MarkdownOptions): MarkdownIt {
   md.renderer.rules.unknown_block = () => '';
   return md;
 }
+
+/** The plain text of one line of inline Markdown: emphasis and links dropped, their words kept. */
+export function plainInline(md: MarkdownIt, markdown: string): string {
+  const [inline] = md.parseInline(markdown, {});
+  return (inline?.children ?? [])
+    .map((child) => (child.type === 'text' || child.type === 'code_inline' ? child.content : child.type === 'softbreak' ? ' ' : ''))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -17,12 +17,19 @@ export function renderDeckSlides(deck: Deck, md: MarkdownIt): Slide[] {
   const totalMinutes = deck.cards.reduce((sum, c) => sum + c.minutes, 0) + deck.breaks.reduce((sum, b) => sum + b.minutes, 0);
   const end = clockAfter(deck.start, totalMinutes);
 
-  const meta = [deck.organisation, deck.date, deck.place].filter((s): s is string => Boolean(s)).map(escapeHtml).join(' · ');
+  // Who it is for, then when and where, then who leads it: each on its own line when present.
+  const line = (parts: (string | undefined)[], className: string) => {
+    const shown = parts.filter((s): s is string => Boolean(s)).map(escapeHtml).join(' · ');
+    return shown ? `\n<p class="meta ${className}">${shown}</p>` : '';
+  };
+  const date = deck.date ? strings.date(deck.date) : undefined;
   const title: Slide = {
     kind: 'title',
     html: `<h1>${escapeHtml(deck.title)}</h1>`
       + (deck.subtitle ? `\n<p class="subtitle">${escapeHtml(deck.subtitle)}</p>` : '')
-      + (meta ? `\n<p class="meta">${meta}</p>` : ''),
+      + line([deck.municipality ?? deck.organisation], 'meta-for')
+      + line([date, deck.place], 'meta-when')
+      + line([deck.facilitator ? strings.facilitator(deck.facilitator) : undefined], 'meta-by'),
     notesHtml: notes(deck.notes, strings.defaultTitleNotes),
     timingSeconds: 120,
   };

@@ -11,6 +11,9 @@ export interface Strings {
   video: string;
   videoPage: string;
   slideOf: (n: number, total: number) => string;
+  /** "2027-03-02" as people write it. */
+  date: (iso: string) => string;
+  facilitator: (name: string) => string;
   defaultTitleNotes: string;
   defaultAgendaNotes: string;
   defaultClosingNotes: string;
@@ -27,6 +30,8 @@ const da: Strings = {
   video: 'Video',
   videoPage: 'Se videoen på',
   slideOf: (n, total) => `Slide ${n} af ${total}`,
+  date: (iso) => formatDate(iso, 'da-DK'),
+  facilitator: (name) => `Facilitator: ${name}`,
   defaultTitleNotes: 'Byd velkommen, præsentér dig selv og dagens formål, og gennemgå kort de praktiske rammer.',
   defaultAgendaNotes: 'Gennemgå dagsordenen og tidsplanen. Aftal, hvordan I holder pauser, og hvem der skriver aftalerne ned.',
   defaultClosingNotes: 'Opsummér de aftaler, I har noteret under hvert tema, og aftal, hvem der følger op og hvornår.',
@@ -43,6 +48,8 @@ const en: Strings = {
   video: 'Video',
   videoPage: 'Watch the video at',
   slideOf: (n, total) => `Slide ${n} of ${total}`,
+  date: (iso) => formatDate(iso, 'en-GB'),
+  facilitator: (name) => `Facilitator: ${name}`,
   defaultTitleNotes: 'Welcome everyone, introduce yourself and the purpose of the session, and go through the practicalities.',
   defaultAgendaNotes: 'Go through the agenda and the times. Agree on breaks and on who writes down what is agreed.',
   defaultClosingNotes: 'Sum up what was agreed under each theme, and agree who follows up and when.',
@@ -55,6 +62,12 @@ function formatNumber(n: number, language: string): string {
   let format = numberFormats.get(language);
   if (!format) numberFormats.set(language, (format = new Intl.NumberFormat(language === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 })));
   return format.format(n);
+}
+
+function formatDate(iso: string, locale: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  // Noon UTC, formatted in UTC: the calendar date never shifts with the machine's time zone.
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y!, m! - 1, d!, 12));
 }
 
 /** The strings for a deck language. */

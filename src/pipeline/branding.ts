@@ -1,0 +1,141 @@
+// A deck's branding: the logo and font files read as data URLs, colours checked for AA contrast, and the CSS.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, extname, relative, resolve } from 'node:path';
+import type { Branding } from '../config/schemas.js';
+import { AA_CONTRAST, contrastRatio, mix, parseHex, toHex, type Rgb } from '../config/colour.js';
+import type { Diagnostics } from '../diagnostics/deck-error.js';
+import type { SourcePosition } from '../model.js';
+
+/** Branding ready for rendering: colours and files as data URLs. */
+export interface BrandingAssets {
+  primary?: string;
+  accent?: string;
+  logo?: { dataUrl: string };
+  font?: { dataUrl: string; format: string };
+}
+
+/** The theme colours branding is checked against (from the theme's tokens). */
+export interface ThemeColours {
+  bg: string;
+  onPrimary: string;
+  onAccent: string;
+}
+
+const LOGO_TYPES: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png' };
+const FONT_TYPES: Record<string, [string, string]> = {
+  '.woff2': ['font/woff2', 'woff2'], '.woff': ['font/woff', 'woff'], '.ttf': ['font/ttf', 'truetype'], '.otf': ['font/otf', 'opentype'],
+};
+/** Above this a logo or font makes every deck heavy; it still works, so it is a warning. */
+const LARGE_FILE = 512 * 1024;
+
+/** Reads and checks the branding of a manifest. `positionOf` finds where a branding key was written. */
+export function loadBranding(
+  branding: Branding | undefined,
+  manifestFile: string,
+  root: string,
+  theme: ThemeColours | undefined,
+  positionOf: (key: keyof Branding) => SourcePosition,
+  diagnostics: Diagnostics,
+): BrandingAssets {
+  if (!branding) return {};
+  const assets: BrandingAssets = {};
+  if (branding.logo) {
+    const file = readAsset(branding.logo, LOGO_TYPES, 'logo', manifestFile, root, positionOf('logo'), diagnostics);
+    if (file) assets.logo = { dataUrl: file.dataUrl };
+  }
+  if (branding.font) {
+    const types = Object.fromEntries(Object.entries(FONT_TYPES).map(([ext, [mime]]) => [ext, mime]));
+    const file = readAsset(branding.font, types, 'font', manifestFile, root, positionOf('font'), diagnostics);
+    if (file) assets.font = { dataUrl: file.dataUrl, format: FONT_TYPES[file.ext]![1] };
+  }
+  if (theme) checkColours(branding, theme, positionOf, diagnostics);
+  if (branding.primary) assets.primary = branding.primary.toLowerCase();
+  if (branding.accent) assets.accent = branding.accent.toLowerCase();
+  return assets;
+}
+
+function readAsset(path: string, types: Record<string, string>, what: string, manifestFile: string, root: string,
+  at: SourcePosition, diagnostics: Diagnostics): { dataUrl: string; ext: string } | undefined {
+  const file = resolve(dirname(manifestFile), path);
+  const ext = extname(file).toLowerCase();
+  if (relative(root, file).startsWith('..')) {
+    diagnostics.error('E_MEDIA_OUTSIDE_PROJECT', `${what} "${path}" points outside the project folder`, at, 'put it in the project, e.g. content/<municipality>/');
+    return undefined;
+  }
+  if (!types[ext]) {
+    diagnostics.error('E_MEDIA_FORMAT', `${what} "${path}" is not a supported file`, at, `use a ${Object.keys(types).join(', ')} file`);
+    return undefined;
+  }
+  if (!existsSync(file)) {
+    diagnostics.error('E_MEDIA_MISSING', `${what} "${path}" does not exist`, at, `the path is relative to ${relative(root, manifestFile)}`);
+    return undefined;
+  }
+  const bytes = readFileSync(file);
+  if (bytes.length > LARGE_FILE) {
+    diagnostics.warning('W_LARGE_MEDIA', `${what} "${path}" is ${Math.round(bytes.length / 1024)} KB; it is inlined into every deck`, at, 'a logo as SVG, or a font subset, is much smaller');
+  }
+  return { dataUrl: `data:${types[ext]};base64,${bytes.toString('base64')}`, ext };
+}
+
+/** Where the theme puts each colour, and what must stay legible there. */
+interface ColourPair {
+  key: 'primary' | 'accent';
+  fg: Rgb;
+  bg: Rgb;
+  where: string;
+}
+
+function colourPairs(branding: Branding, theme: ThemeColours): ColourPair[] {
+  const bg = parseHex(theme.bg);
+  const pairs: ColourPair[] = [];
+  if (branding.primary) {
+    const primary = parseHex(branding.primary);
+    pairs.push({ key: 'primary', fg: primary, bg, where: `as text on the background ${theme.bg}` });
+    pairs.push({ key: 'primary', fg: parseHex(theme.onPrimary), bg: primary, where: `behind ${theme.onPrimary} text` });
+  }
+  if (branding.accent) {
+    const accent = parseHex(branding.accent);
+    pairs.push({ key: 'accent', fg: accent, bg, where: `as text on the background ${theme.bg}` });
+    pairs.push({ key: 'accent', fg: parseHex(theme.onAccent), bg: accent, where: `behind ${theme.onAccent} text` });
+    pairs.push({ key: 'accent', fg: accent, bg: actionBackground(accent, bg), where: 'as text on the action slide' });
+  }
+  return pairs;
+}
+
+function checkColours(branding: Branding, theme: ThemeColours, positionOf: (key: keyof Branding) => SourcePosition, diagnostics: Diagnostics): void {
+  const reported = new Set<string>();
+  for (const pair of colourPairs(branding, theme)) {
+    const ratio = contrastRatio(pair.fg, pair.bg);
+    if (ratio >= AA_CONTRAST || reported.has(pair.key)) continue;
+    reported.add(pair.key);
+    diagnostics.error('E_CONTRAST', `branding: ${pair.key} ${branding[pair.key]} has contrast ${ratio.toFixed(2)}:1 ${pair.where}; WCAG AA needs ${AA_CONTRAST}:1`,
+      positionOf(pair.key), 'choose a darker shade of the colour; the theme puts it on light backgrounds and under white text');
+  }
+}
+
+/** The light tint behind the action question, made from the accent. */
+function actionBackground(accent: Rgb, bg: Rgb): Rgb {
+  return mix(accent, bg, 0.1);
+}
+
+/** CSS custom properties over the theme's tokens (docs: themes/default/theme.css). */
+export function brandingCss(assets: BrandingAssets, theme: ThemeColours | undefined): string {
+  const props: string[] = [];
+  const bg = parseHex(theme?.bg ?? '#ffffff');
+  if (assets.primary) {
+    props.push(`--samtale-color-primary:${assets.primary}`, `--samtale-color-primary-soft:${toHex(mix(parseHex(assets.primary), bg, 0.09))}`);
+  }
+  if (assets.accent) {
+    const accent = parseHex(assets.accent);
+    props.push(`--samtale-color-accent:${assets.accent}`, `--samtale-color-accent-strong:${assets.accent}`,
+      `--samtale-color-action-bg:${toHex(actionBackground(accent, bg))}`);
+  }
+  if (assets.logo) props.push(`--samtale-logo:url("${assets.logo.dataUrl}")`, '--samtale-logo-height:96px');
+  const rules: string[] = [];
+  if (assets.font) {
+    rules.push(`@font-face{font-family:"samtale-brand";src:url("${assets.font.dataUrl}") format("${assets.font.format}");font-weight:100 900;font-style:normal;font-display:block}`);
+    props.push('--samtale-font-body:"samtale-brand",system-ui,sans-serif');
+  }
+  if (props.length > 0) rules.push(`:root{${props.join(';')}}`);
+  return rules.join('\n');
+}
