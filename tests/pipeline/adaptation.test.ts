@@ -1,0 +1,149 @@
+// Adaptations: a manifest that extends another, its changes to shared cards, stale changes and branding.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDecks } from '../../src/api.js';
+import { contrastRatio, parseHex } from '../../src/config/colour.js';
+
+/** A small project on disk: two shared cards, a base deck and whatever the test adds. */
+function project(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'samtale-adapt-'));
+  const all: Record<string, string> = {
+    'content/kl/alfa.md': '---\ntitle: Om alfa\nminutes: 20\n---\n\n? Første spørgsmål om *alfa*?\n\n? Andet spørgsmål om alfa?\n\n?! Hvad kan I gøre ved alfa?\n\n> Et citat om alfa.\n>\n> -- Kilde A, 2021\n\n> Endnu et citat.\n>\n> -- Kilde B\n\n::: notes\nN.\n:::\n',
+    'content/kl/beta.md': '---\ntitle: Om beta\nminutes: 15\n---\n\n? Et spørgsmål om beta?\n\n?! Hvad kan I gøre ved beta?\n\n::: notes\nN.\n:::\n',
+    'slides/base.yaml': 'title: Basisdæk\nsubtitle: Samtalekort\nstart: "09:00"\ncards:\n  - alfa\n  - beta\n',
+    ...files,
+  };
+  for (const [path, text] of Object.entries(all)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+const load = (root: string, deck: string) => {
+  const { decks, diagnostics } = loadDecks({ root, decks: [deck] });
+  return { deck: decks[0], diagnostics: diagnostics.sorted() };
+};
+
+describe('extends', () => {
+  it('takes everything from the base deck and overrides key by key', () => {
+    const root = project({ 'slides/solby.yaml': 'extends: base\nmunicipality: Solby Kommune\ndate: "2027-03-02"\nstart: "17:00"\nfacilitator: Mette\n' });
+    const { deck, diagnostics } = load(root, 'solby');
+    expect(diagnostics).toEqual([]);
+    expect(deck).toMatchObject({ id: 'solby', title: 'Basisdæk', subtitle: 'Samtalekort', municipality: 'Solby Kommune', date: '2027-03-02', start: '17:00', facilitator: 'Mette', extends: ['base'] });
+    expect(deck!.cards.map((c) => c.card.id)).toEqual(['alfa', 'beta']);
+  });
+
+  it('chooses and orders its own cards, with its own minutes and a local card', () => {
+    const root = project({
+      'content/solby/kodeks.md': '---\nid: solby-kodeks\ntitle: Om vores kodeks\nminutes: 10\n---\n\n? Hvad står der?\n\n?! Hvad gør vi?\n\n::: notes\nN.\n:::\n',
+      'slides/solby.yaml': 'extends: base\ncards:\n  - card: beta\n    minutes: 25\n  - solby-kodeks\n',
+    });
+    const { deck } = load(root, 'solby');
+    expect(deck!.cards.map((c) => [c.card.id, c.minutes, c.offsetMinutes])).toEqual([['beta', 25, 0], ['solby-kodeks', 10, 25]]);
+  });
+
+  it('reports a base deck that does not exist, with a did-you-mean, and a cycle', () => {
+    expect(load(project({ 'slides/solby.yaml': 'extends: bsae\n' }), 'solby').diagnostics)
+      .toEqual([expect.objectContaining({ code: 'E_UNKNOWN_DECK', line: 1, column: 10, hint: 'did you mean "base"?' })]);
+    expect(load(project({ 'slides/a.yaml': 'extends: b\n', 'slides/b.yaml': 'extends: a\n' }), 'a').diagnostics)
+      .toEqual([expect.objectContaining({ code: 'E_EXTENDS_CYCLE', message: expect.stringContaining('a → b → a') })]);
+  });
+
+  it('reports an unknown card of the base deck at the base manifest', () => {
+    const root = project({ 'slides/base.yaml': 'title: T\ncards:\n  - alfa\n  - gama\n', 'slides/solby.yaml': 'extends: base\n' });
+    expect(load(root, 'solby').diagnostics).toEqual([expect.objectContaining({ code: 'E_UNKNOWN_CARD', file: join(root, 'slides/base.yaml'), line: 4 })]);
+  });
+});
+
+describe('changes to a shared card', () => {
+  const changes = `extends: base
+cards:
+  - card: alfa
+    questions:
+      replace:
+        - match: Andet spørgsmål
+          with: Hvordan gør *vi* det i Solby?
+      add:
+        - Et nyt spørgsmål?
+      drop:
+        - første spørgsmål om alfa
+    quotes:
+      drop:
+        - Endnu et citat
+      add:
+        - text: Det man ikke vil sige, skal man heller ikke skrive.
+          source: Solby Kommunes kodeks (2023)
+  - beta
+`;
+
+  it('replaces, adds and drops questions and quotes, keeping the action question last', () => {
+    const { deck, diagnostics } = load(project({ 'slides/solby.yaml': changes }), 'solby');
+    expect(diagnostics).toEqual([]);
+    const alfa = deck!.cards[0]!.card;
+    expect(alfa.questions.map((q) => [q.text, q.action])).toEqual([
+      ['Hvordan gør vi det i Solby?', false], ['Et nyt spørgsmål?', false], ['Hvad kan I gøre ved alfa?', true],
+    ]);
+    expect(alfa.questions[0]!.html).toBe('Hvordan gør <em>vi</em> det i Solby?');
+    expect(alfa.quotes.map((q) => [q.text, q.sourceText])).toEqual([
+      ['Et citat om alfa.', 'Kilde A, 2021'], ['Det man ikke vil sige, skal man heller ikke skrive.', 'Solby Kommunes kodeks (2023)'],
+    ]);
+  });
+
+  it('never changes the shared card: the base deck is as before', () => {
+    const root = project({ 'slides/solby.yaml': changes });
+    const { decks } = loadDecks({ root, decks: ['solby', 'base'] });
+    expect(decks[1]!.cards[0]!.card.questions).toHaveLength(3);
+    expect(decks[1]!.cards[0]!.card.quotes).toHaveLength(2);
+  });
+
+  it('takes updates of the base card except where the adaptation changed that very item', () => {
+    const root = project({
+      'slides/solby.yaml': changes,
+      'content/kl/alfa.md': '---\ntitle: Om alfa\nminutes: 20\n---\n\n? Første spørgsmål om *alfa*?\n\n? Andet spørgsmål om alfa?\n\n? Et nyt spørgsmål fra KL?\n\n?! Hvad kan I gøre ved alfa?\n\n> Et citat om alfa, opdateret.\n>\n> -- Kilde A, 2021\n\n> Endnu et citat.\n>\n> -- Kilde B\n\n::: notes\nN.\n:::\n',
+    });
+    const alfa = load(root, 'solby').deck!.cards[0]!.card;
+    expect(alfa.questions.map((q) => q.text)).toContain('Et nyt spørgsmål fra KL?');
+    expect(alfa.quotes[0]!.text).toBe('Et citat om alfa, opdateret.');
+  });
+
+  it('warns when a change points at a question that has changed or gone, and leaves the card as it is', () => {
+    const root = project({
+      'slides/solby.yaml': 'extends: base\ncards:\n  - card: alfa\n    questions:\n      replace:\n        - match: Andet spørgsmål om alfa og beta\n          with: X?\n      drop:\n        - Et spørgsmål der aldrig fandtes\n',
+    });
+    const { deck, diagnostics } = load(root, 'solby');
+    expect(diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['W_STALE_CHANGE', 'warning', 6], ['W_STALE_CHANGE', 'warning', 9]]);
+    expect(diagnostics[0]!.message).toContain('has changed');
+    expect(diagnostics[0]!.hint).toContain('Andet spørgsmål om alfa?');
+    expect(diagnostics[1]!.message).toContain('may have been removed');
+    expect(deck!.cards[0]!.card.questions).toHaveLength(3);
+  });
+});
+
+describe('branding', () => {
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#0b5563"/></svg>';
+
+  it('reads the logo and checks nothing else when the colours are fine', () => {
+    const root = project({ 'content/solby/logo.svg': svg, 'slides/solby.yaml': 'extends: base\nbranding:\n  logo: ../content/solby/logo.svg\n  primary: "#0b5563"\n  accent: "#a63d11"\n' });
+    const { deck, diagnostics } = load(root, 'solby');
+    expect(diagnostics).toEqual([]);
+    expect(deck!.branding!.logo!.dataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
+  });
+
+  it('reports a colour without AA contrast, with the measured ratio, at the colour', () => {
+    const root = project({ 'slides/solby.yaml': 'extends: base\nbranding:\n  primary: "#7fb3d5"\n' });
+    const ratio = contrastRatio(parseHex('#7fb3d5'), parseHex('#ffffff')).toFixed(2);
+    expect(load(root, 'solby').diagnostics).toEqual([expect.objectContaining({
+      code: 'E_CONTRAST', line: 3, column: 12, message: expect.stringContaining(`contrast ${ratio}:1`),
+    })]);
+  });
+
+  it('reports a missing logo, an unsupported file and a path outside the project', () => {
+    const root = project({ 'content/solby/logo.gif': 'GIF', 'slides/solby.yaml': 'extends: base\nbranding:\n  logo: ../content/solby/mangler.svg\n  font: ../content/solby/logo.gif\n' });
+    expect(load(root, 'solby').diagnostics.map((d) => [d.code, d.line])).toEqual([['E_MEDIA_MISSING', 3], ['E_MEDIA_FORMAT', 4]]);
+    const outside = project({ 'slides/solby.yaml': 'extends: base\nbranding:\n  logo: ../../../etc/logo.svg\n' });
+    expect(load(outside, 'solby').diagnostics.map((d) => d.code)).toEqual(['E_MEDIA_OUTSIDE_PROJECT']);
+  });
+});
