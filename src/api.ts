@@ -9,6 +9,7 @@ import type { Card, Deck } from './model.js';
 import { emitDeck } from './pipeline/emit.js';
 import { checkMediaPaths } from './pipeline/media-paths.js';
 import { brandingCss, loadBranding } from './pipeline/branding.js';
+import { writeAdaptation, type NewAdaptation } from './scaffold/new-adaptation.js';
 import { defaultDeckId, listDeckIds, loadCardSources, type TextFile } from './pipeline/load.js';
 import { loadManifestChain, mergeChain } from './pipeline/manifest-chain.js';
 import { createMarkdown, plainInline } from './pipeline/parse/markdown.js';
@@ -153,6 +154,24 @@ export function renderDeckHtml(deck: Deck, md: MarkdownIt, runtime: RuntimeAsset
 /** Validates the selected decks and every card; returns all problems, warnings included. Never writes. */
 export function check(selection: DeckSelection = {}): Diagnostic[] {
   return loadDecks(selection).diagnostics.sorted();
+}
+
+export interface NewAdaptationOptions {
+  root?: string;
+  /** The municipality's name, e.g. "Faxe Kommune". */
+  name: string;
+  /** The deck to adapt; the default deck when left out. */
+  from?: string;
+}
+
+/** Scaffolds `slides/<id>.yaml` extending a deck, with that deck's cards listed. Never overwrites. */
+export function newAdaptation(options: NewAdaptationOptions): NewAdaptation & { base: string } {
+  const root = resolve(options.root ?? '.');
+  const base = options.from ?? defaultDeckId(root);
+  const { decks, diagnostics } = loadDecks({ root, decks: [base] });
+  diagnostics.throwIfErrors();
+  const cardIds = decks[0]?.cards.map((c) => c.card.id) ?? [];
+  return { ...writeAdaptation(root, options.name, base, cardIds), base };
 }
 
 export { DeckError };

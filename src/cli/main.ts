@@ -41,6 +41,17 @@ cli
     else console.log('no problems found');
   });
 
+cli
+  .command('new <name>', 'Scaffold an adaptation of the default deck for a municipality')
+  .option('--from <deck>', 'The deck to adapt (default: the default deck)')
+  .example('samtale new "Faxe Kommune"     # slides/faxe.yaml and content/faxe/')
+  .action(async (name: string, options: { from?: string }) => {
+    const { newAdaptation } = await import('../api.js');
+    const created = newAdaptation({ name, ...(options.from ? { from: options.from } : {}) });
+    console.log(`created ${relativePath(created.manifestFile)} (extends ${created.base}) and ${relativePath(created.contentDir)}/`);
+    console.log(`next: edit it, then "npx samtale check ${created.id}" and "npx samtale build ${created.id}"`);
+  });
+
 cli.help();
 cli.version(packageVersion());
 
