@@ -1,4 +1,4 @@
-// Builds the default deck once, with the real CLI, into tests/.tmp/dist for every end-to-end test to open.
+// Builds every deck in slides/ once, with the real CLI, into tests/.tmp/dist for the end-to-end tests to open.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -11,9 +11,9 @@ export default function setup(): void {
   if (!existsSync(`${ROOT}bin/samtale.js`)) throw new Error('e2e setup: bin/samtale.js is missing; run npm install first');
   // Start clean: a failed build leaves old output in place by design, and the tests must not read that.
   rmSync(`${ROOT}${OUT}`, { recursive: true, force: true });
-  const run = spawnSync(process.execPath, ['bin/samtale.js', 'build', '--out', OUT], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(process.execPath, ['bin/samtale.js', 'build', '--all', '--out', OUT], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
   if (run.status !== 0) {
     const why = run.error ? String(run.error) : run.status === null ? `signal ${run.signal}` : `exit code ${run.status}`;
-    throw new Error(`e2e setup: \`node bin/samtale.js build --out ${OUT}\` failed (${why}):\n${run.stdout}${run.stderr}`);
+    throw new Error(`e2e setup: \`node bin/samtale.js build --all --out ${OUT}\` failed (${why}):\n${run.stdout}${run.stderr}`);
   }
 }
