@@ -50,8 +50,8 @@ export class Diagnostics {
     this.items.push({ code, severity: 'error', message, ...at, ...(hint === undefined ? {} : { hint }), ...(related ? { related } : {}) });
   }
 
-  warning(code: string, message: string, at: { file: string; line: number; column: number }, hint?: string): void {
-    this.items.push({ code, severity: 'warning', message, ...at, ...(hint === undefined ? {} : { hint }) });
+  warning(code: string, message: string, at: { file: string; line: number; column: number }, hint?: string, related?: Diagnostic['related']): void {
+    this.items.push({ code, severity: 'warning', message, ...at, ...(hint === undefined ? {} : { hint }), ...(related ? { related } : {}) });
   }
 
   get hasErrors(): boolean {

@@ -73,7 +73,8 @@ function find(texts: string[], match: string, path: (string | number)[], noun: s
       ? `the ${noun} this change points at has changed in card "${card.id}"; the change is not applied`
       : `no ${noun} in card "${card.id}" starts with "${match.slice(0, 60)}"; it may have been removed; the change is not applied`,
     context.positionOf(path),
-    changed ? `the card now says: "${closest.text.slice(0, 100)}" — update "match" if the change still applies` : `see ${card.file}`);
+    changed ? `the card now says: "${closest.text.slice(0, 100)}" — update "match" if the change still applies` : 'remove the change, or match another item of the card',
+    { file: card.file, line: 1, column: 1 });
   return -1;
 }
 
