@@ -1,0 +1,157 @@
+// What the council agreed: the record of one seminar, and its Markdown form for export and re-import.
+//
+// The same module runs in the facilitator view (to save and export) and in Node (to read an export back
+// and make the PDF summary), so it is plain data and string work only: no DOM, no file system.
+
+/** What was agreed on one card. */
+export interface CardRecord {
+  /** What the council agreed (plain text, as typed; may span lines). */
+  agreed: string;
+  /** Who follows up, and by when. */
+  followUp: string;
+  /** When the facilitator last typed here (ISO), for merging. */
+  updatedAt?: string;
+  /** Planned and actual minutes, when the facilitator view knows them. */
+  plannedMinutes?: number;
+  actualMinutes?: number;
+}
+
+/** One seminar: a deck held for one council on one date. Several seminars with one deck never mix. */
+export interface SeminarRecord {
+  deck: string;
+  /** Identifies the seminar among others with the same deck, e.g. "2027-03-02" or "2027-03-02-2". */
+  seminar: string;
+  title: string;
+  municipality?: string;
+  date?: string;
+  place?: string;
+  /** When the seminar was started in the facilitator view (ISO). */
+  startedAt?: string;
+  cards: Record<string, CardRecord>;
+}
+
+/** What the Markdown needs to know about each card, in deck order. */
+export interface RecordCardInfo {
+  id: string;
+  title: string;
+  /** The card's action question, as plain text. */
+  actionQuestion?: string;
+}
+
+export interface RecordWords {
+  heading: string;
+  agreed: string;
+  followUp: string;
+  planned: string;
+  actual: string;
+  nothing: string;
+}
+
+export const recordWords: Record<'da' | 'en', RecordWords> = {
+  da: { heading: 'Det aftalte vi', agreed: 'Aftalt', followUp: 'Opfølgning', planned: 'planlagt', actual: 'brugt', nothing: '(intet noteret)' },
+  en: { heading: 'What we agreed', agreed: 'Agreed', followUp: 'Follow-up', planned: 'planned', actual: 'used', nothing: '(nothing noted)' },
+};
+
+const FRONT_KEYS = ['deck', 'seminar', 'title', 'municipality', 'date', 'place', 'startedAt'] as const;
+
+/** The record as Markdown: front matter, then a section per card with its action question, agreement and follow-up. */
+export function recordToMarkdown(record: SeminarRecord, cards: readonly RecordCardInfo[], language: 'da' | 'en' = 'da'): string {
+  const words = recordWords[language];
+  const front = FRONT_KEYS.filter((key) => record[key] !== undefined).map((key) => `${key}: ${JSON.stringify(record[key])}`);
+  const lines = ['---', 'samtale: record', ...front, '---', '', `# ${words.heading} – ${record.title}`, ''];
+  const known = new Set(cards.map((c) => c.id));
+  const extra = Object.keys(record.cards).filter((id) => !known.has(id)).map((id) => ({ id, title: id }));
+  for (const card of [...cards, ...extra]) {
+    const entry = record.cards[card.id];
+    const minutes = entry && (entry.plannedMinutes !== undefined || entry.actualMinutes !== undefined)
+      ? ` · ${words.planned} ${entry.plannedMinutes ?? '?'} min · ${words.actual} ${entry.actualMinutes ?? '?'} min` : '';
+    lines.push(`## ${card.title}`, `<!-- card: ${card.id}${minutes} -->`, '');
+    if ('actionQuestion' in card && card.actionQuestion) lines.push(`**${card.actionQuestion}**`, '');
+    lines.push(`### ${words.agreed}`, '', blockText(entry?.agreed), '', `### ${words.followUp}`, '', blockText(entry?.followUp), '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * Empty text is written as nothing at all, so a re-import gives back empty text. A typed line that looks
+ * like one of the record's own headings or markers gets a backslash, which Markdown hides and the import removes.
+ */
+function blockText(text: string | undefined): string {
+  return (text ?? '').replace(/\r\n/g, '\n').trimEnd().replace(/^(\\*)(#|<!--|---)/gm, '\\$1$2');
+}
+
+function unescapeLine(line: string): string {
+  return line.replace(/^\\(\\*)(#|<!--|---)/, '$1$2');
+}
+
+/** A problem reading an export back, with the line it was found on. */
+export class RecordFormatError extends Error {
+  constructor(message: string, readonly line: number) {
+    super(message);
+    this.name = 'RecordFormatError';
+  }
+}
+
+/** Reads an exported record back. Accepts the Danish and the English section names. */
+export function markdownToRecord(markdown: string): SeminarRecord {
+  const lines = markdown.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n').split('\n');
+  if (lines[0] !== '---') throw new RecordFormatError('not a samtale record: it must start with "---"', 1);
+  const close = lines.indexOf('---', 1);
+  if (close < 0) throw new RecordFormatError('the front matter is never closed with "---"', 1);
+  const front: Record<string, string> = {};
+  for (let i = 1; i < close; i++) {
+    const match = /^(\w+):\s*(.*)$/.exec(lines[i]!);
+    if (!match) throw new RecordFormatError(`cannot read line ${i + 1} of the front matter`, i + 1);
+    const raw = match[2]!;
+    front[match[1]!] = raw.startsWith('"') ? (JSON.parse(raw) as string) : raw;
+  }
+  if (front['samtale'] !== 'record') throw new RecordFormatError('not a samtale record (no "samtale: record" line)', 2);
+  if (!front['deck'] || !front['seminar']) throw new RecordFormatError('the record names no deck or seminar', 2);
+
+  const record: SeminarRecord = { deck: front['deck'], seminar: front['seminar'], title: front['title'] ?? '', cards: {} };
+  for (const key of ['municipality', 'date', 'place', 'startedAt'] as const) if (front[key] !== undefined) record[key] = front[key];
+
+  const agreedNames = new Set(Object.values(recordWords).map((w) => w.agreed));
+  const followNames = new Set(Object.values(recordWords).map((w) => w.followUp));
+  let card: CardRecord | undefined;
+  let field: 'agreed' | 'followUp' | undefined;
+  let buffer: string[] = [];
+  const flush = () => {
+    if (card && field) card[field] = buffer.join('\n').trim();
+    buffer = [];
+  };
+  for (let i = close + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const marker = /^<!-- card: ([^\s·]+)(?: · \S+ (\S+) min · \S+ (\S+) min)? -->$/.exec(line);
+    if (marker) {
+      flush();
+      field = undefined;
+      card = { agreed: '', followUp: '' };
+      const [planned, actual] = [Number(marker[2]), Number(marker[3])];
+      if (Number.isFinite(planned)) card.plannedMinutes = planned;
+      if (Number.isFinite(actual)) card.actualMinutes = actual;
+      record.cards[marker[1]!] = card;
+      continue;
+    }
+    if (line.startsWith('## ')) {
+      flush();
+      field = undefined;
+      continue;
+    }
+    const heading = /^### (.+)$/.exec(line);
+    if (heading && card) {
+      flush();
+      field = agreedNames.has(heading[1]!.trim()) ? 'agreed' : followNames.has(heading[1]!.trim()) ? 'followUp' : undefined;
+      continue;
+    }
+    if (field) buffer.push(unescapeLine(line));
+  }
+  flush();
+  return record;
+}
+
+/** The seminar key for a deck held on a date; a second seminar the same day gets "-2", and so on. */
+export function seminarKey(date: string, taken: readonly string[]): string {
+  if (!taken.includes(date)) return date;
+  for (let n = 2; ; n++) if (!taken.includes(`${date}-${n}`)) return `${date}-${n}`;
+}
