@@ -7,6 +7,7 @@ import { contentSecurityPolicy } from './assets/csp.js';
 import { DeckError, Diagnostics, EnvironmentError, type Diagnostic } from './diagnostics/deck-error.js';
 import type { Card, Deck } from './model.js';
 import { emitDeck } from './pipeline/emit.js';
+import { collectMedia, mediaOutputFiles, type MediaCache } from './pipeline/media.js';
 import { checkMediaPaths } from './pipeline/media-paths.js';
 import { brandingCss, loadBranding } from './pipeline/branding.js';
 import { writeAdaptation, type NewAdaptation } from './scaffold/new-adaptation.js';
@@ -18,6 +19,7 @@ import { indexCards, resolveDeck } from './pipeline/resolve.js';
 import { deckModel } from './pipeline/render/deck-model.js';
 import { renderDeckSlides } from './pipeline/render/deck-slides.js';
 import { inlineScriptText, renderDocument } from './pipeline/render/document.js';
+import { videoFrameSources } from './pipeline/render/video.js';
 
 export interface DeckSelection {
   /** The project folder (with content/ and slides/). Defaults to the current folder. */
@@ -79,7 +81,7 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
     const branding = loadBranding(merged.value.branding, brandingFrom.file.file, root, themeColours(merged.value.theme ?? 'default'),
       (key) => brandingFrom.validated.positionOf(['branding', key]), diagnostics);
     decks.push(resolveDeck(merged, cards, {
-      broken, diagnostics, branding,
+      broken, diagnostics, branding, root,
       ...(themes ? { themes } : {}),
       renderInline: (markdown) => md.renderInline(markdown),
       plainText: (markdown) => plainInline(md, markdown),
@@ -110,13 +112,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(root, options.outDir ?? 'dist');
   const { decks, diagnostics, markdown } = loadDecks({ ...options, root });
   diagnostics.throwIfErrors();
+  // Every deck's media is found and hashed before anything is written, so a missing file writes nothing.
+  const mediaCache: MediaCache = new Map();
+  const media = decks.map((deck) => collectMedia(deck, diagnostics, mediaCache));
+  diagnostics.throwIfErrors();
   const assets = new Map<string, RuntimeAssets>();
   const built: BuiltDeck[] = [];
-  for (const deck of decks) {
+  for (const { deck, files } of media) {
     let runtime = assets.get(deck.theme);
     if (!runtime) assets.set(deck.theme, (runtime = await runtimeFor(deck.theme)));
     const html = renderDeckHtml(deck, markdown(deck.allowHtml), runtime);
-    const file = emitDeck(outDir, deck.id, [{ path: 'index.html', content: html.document }]);
+    const file = emitDeck(outDir, deck.id, [{ path: 'index.html', content: html.document }, ...mediaOutputFiles({ deck, files })]);
     built.push({ id: deck.id, file, slides: html.slides, cards: deck.cards.length });
   }
   return { decks: built, diagnostics: diagnostics.sorted() };
@@ -137,7 +143,8 @@ export function renderDeckHtml(deck: Deck, md: MarkdownIt, runtime: RuntimeAsset
   // Every slide has data-timing; totalTime switches on the pacing in reveal's speaker view.
   const totalTime = Math.round(slides.reduce((sum, slide) => sum + slide.timingSeconds, 0));
   const model = deckModel(deck, { totalTime }, GENERATOR);
-  const csp = contentSecurityPolicy({ inlineScripts: [inlineScriptText(runtime.script)], extraScriptHashes: runtime.scriptHashes });
+  const csp = contentSecurityPolicy({ inlineScripts: [inlineScriptText(runtime.script)], extraScriptHashes: runtime.scriptHashes,
+    frameSources: videoFrameSources(deck) });
   const document = renderDocument({
     language: deck.language,
     title: deck.title,

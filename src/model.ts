@@ -37,8 +37,10 @@ export interface Quote {
   source: SourceSpan;
 }
 
-/** A video reference (playback is rendered by a later stage; here it is data). */
+/** A video on a card (its player is rendered by render/video.ts; here it is data). */
 export interface Video {
+  /** The name a manifest's `videos:` uses to point the video to other files. */
+  id?: string;
   speaker?: string;
   role?: string;
   title?: string;
@@ -47,10 +49,31 @@ export interface Video {
   src?: string;
   poster?: string;
   captions?: string;
+  /** Seconds. */
   start?: number;
+  /** Seconds. */
   end?: number;
+  /** As shown to people, "m:ss". */
   length?: string;
-  source: SourceSpan;
+  /** Start a local video with sound as soon as its slide is shown. */
+  autoplay?: boolean;
+  source: VideoSourceSpan;
+  /** Where the deck's copies of the local files are, relative to its HTML file (set by the build's media stage). */
+  built?: BuiltVideoMedia;
+}
+
+/** The video block's lines, and where each media path was written: it resolves against that file. */
+export interface VideoSourceSpan extends SourceSpan {
+  media?: Partial<Record<'src' | 'poster' | 'captions', SourcePosition>>;
+}
+
+/** A video's local files as the built deck has them. */
+export interface BuiltVideoMedia {
+  /** e.g. "media/3f2a…c1.webm" */
+  src?: string;
+  poster?: string;
+  /** The WebVTT text, inlined: browsers refuse caption files from file:// pages. */
+  captionsText?: string;
 }
 
 /** Where a block of facilitator notes belongs. */

@@ -6,6 +6,13 @@ export interface CspOptions {
   inlineScripts: readonly string[];
   /** Further `'sha256-…'` sources, e.g. the scripts of reveal's speaker view. */
   extraScriptHashes: readonly string[];
+  /**
+   * Video players the deck may frame once the facilitator presses play, e.g.
+   * `https://www.youtube-nocookie.com`: only the hosts of the deck's own
+   * videos (render/video.ts `videoFrameSources`). Nothing else is widened:
+   * posters are local files, and the player loads its own images itself.
+   */
+  frameSources?: readonly string[];
 }
 
 /** A CSP hash source for an inline script's text. */
@@ -40,7 +47,7 @@ export function contentSecurityPolicy(options: CspOptions): string {
     ['font-src', `data: ${local}`],
     ['img-src', `data: ${local}`],
     ['media-src', local],
-    ['frame-src', local],
+    ['frame-src', [local, ...(options.frameSources ?? [])].join(' ')],
     ['base-uri', "'none'"],
     ['form-action', "'none'"],
     ['object-src', "'none'"],

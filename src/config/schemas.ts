@@ -1,5 +1,6 @@
 // The one schema for card front matter, video blocks and deck manifests: validation, types and JSON Schema.
 import { z } from 'zod';
+import { toSeconds } from '../pipeline/video-source.js';
 
 const clockTime = z
   .string()
@@ -20,21 +21,48 @@ export const cardFrontMatterSchema = z.strictObject({
 });
 export type CardFrontMatter = z.infer<typeof cardFrontMatterSchema>;
 
+/** A time in a video: seconds (`95`) or minutes and seconds (`"1:35"`). */
+const videoTime = (what: string) => z
+  .union([z.number(), z.string()])
+  .transform((value, ctx) => {
+    const seconds = toSeconds(value);
+    if (seconds === undefined) ctx.addIssue({ code: 'custom', message: `expected ${what} as seconds or "m:ss", e.g. 95 or "1:35"` });
+    return seconds ?? 0;
+  });
+
 /** The YAML body of a `::: video` block. */
 export const videoSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an id of lowercase letters, digits and hyphens, e.g. "thielke"')
+    .optional()
+    .describe('A name a deck manifest uses to point this video to another file (`videos:`), e.g. "thielke".'),
   speaker: z.string().optional().describe('Who speaks in the video.'),
   role: z.string().optional().describe('The speaker\'s role, e.g. "Digital ekspert".'),
   title: z.string().optional().describe('The video\'s title.'),
   description: z.string().optional().describe('What the video covers (inline Markdown).'),
-  page: z.string().optional().describe('The web page where the video is published.'),
-  src: z.string().optional().describe('A local video file (mp4/webm) or a YouTube/Vimeo address.'),
-  poster: z.string().optional().describe('A poster image shown before playback and in print.'),
-  captions: z.string().optional().describe('A WebVTT captions file.'),
-  start: z.number().nonnegative().optional().describe('Start time in seconds.'),
-  end: z.number().positive().optional().describe('End time in seconds.'),
-  length: z.string().optional().describe('The length as shown to people, e.g. "4:30".'),
+  page: z.string().optional().describe('The web page where the video is published (http or https).'),
+  src: z.string().optional().describe('The video: a local mp4/webm file, a YouTube or Vimeo address, or a web page that shows it.'),
+  poster: z.string().optional().describe('A local image shown before playback and in print.'),
+  captions: z.string().optional().describe('A local WebVTT captions file (.vtt).'),
+  start: videoTime('a start time').optional().describe('Where playback starts: seconds or "m:ss".'),
+  end: videoTime('an end time').optional().describe('Where playback stops: seconds or "m:ss".'),
+  length: z
+    .string()
+    .regex(/^(\d+:)?\d{1,2}:\d{2}$/, 'expected a length as "m:ss", e.g. "4:30"')
+    .optional()
+    .describe('The length as shown to people, "m:ss", e.g. "4:30".'),
+  autoplay: z.boolean().optional().describe('Start a local video, with sound, as soon as its slide is shown (default false).'),
 });
 export type VideoFields = z.infer<typeof videoSchema>;
+
+/** A manifest's `videos:` entry: another file for a card's video, e.g. one downloaded for offline use. */
+export const videoOverrideSchema = z.strictObject({
+  src: z.string().min(1).optional().describe('The video: a local mp4/webm file (relative to the manifest), or a YouTube or Vimeo address.'),
+  poster: z.string().min(1).optional().describe('A local poster image, relative to the manifest.'),
+  captions: z.string().min(1).optional().describe('A local WebVTT captions file, relative to the manifest.'),
+});
+export type VideoOverride = z.infer<typeof videoOverrideSchema>;
 
 /** A planned break between cards, e.g. `- break: 15`. */
 export const breakEntrySchema = z.strictObject({
@@ -120,5 +148,9 @@ export const manifestSchema = z.strictObject({
       notes: z.string().optional().describe('Speaker notes for the closing slide (Markdown).'),
     })
     .optional(),
+  videos: z
+    .record(z.string(), videoOverrideSchema)
+    .optional()
+    .describe('Videos of the cards, by their `id`, pointed to other files without touching the cards; paths are relative to the manifest.'),
 });
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -1,26 +1,87 @@
-// Checks that a card's local media paths (video files, posters, captions) stay inside the project folder.
-import { isAbsolute, relative, resolve, dirname } from 'node:path';
+// Checks a video's local media files (video, poster, captions): inside the project folder, present, readable.
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
-import type { Card } from '../model.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import type { Card, SourcePosition, Video } from '../model.js';
+import { checkMediaFile, classifyVideoSource, isLocalPath, isProblem, type MediaKey } from './video-source.js';
 
-const MEDIA_KEYS = ['src', 'poster', 'captions'] as const;
-const URL_LIKE = /^[a-z][a-z0-9+.-]*:/i;
+const MEDIA_KEYS: readonly MediaKey[] = ['src', 'poster', 'captions'];
 
-/** Reports media paths that are absolute or climb out of `root`; web addresses are checked elsewhere. */
+/** Reports a card's media paths that are absolute, climb out of `root`, or name no file. */
 export function checkMediaPaths(card: Card, root: string, sourceText: string, diagnostics: Diagnostics): void {
   const lines = sourceText.split(/\r?\n/);
-  for (const video of card.videos) {
-    for (const key of MEDIA_KEYS) {
-      const value = video[key];
-      if (!value || (URL_LIKE.test(value) && !/^file:/i.test(value))) continue;
-      const target = resolve(dirname(card.file), value);
-      const inside = !/^file:/i.test(value) && !isAbsolute(value) && !relative(root, target).startsWith('..');
-      if (inside) continue;
-      const lineIndex = lines.findIndex((line, i) => i + 1 >= video.source.startLine && i + 1 <= video.source.endLine && line.trimStart().startsWith(`${key}:`));
-      const line = lineIndex >= 0 ? lineIndex + 1 : video.source.startLine;
-      diagnostics.error('E_MEDIA_OUTSIDE_PROJECT', `${key} "${value}" points outside the project folder`,
-        { file: card.file, line, column: Math.max(1, (lines[line - 1] ?? '').indexOf(value) + 1) },
-        'put media files in the project, e.g. content/media/, and write a path relative to the card');
+  for (const video of card.videos) checkVideoFiles(video, root, diagnostics, (key, value) => scanPosition(video, key, value, lines));
+}
+
+/** The file a video's media value names, resolved against the file it was written in. */
+export function mediaFile(video: Video, key: MediaKey): string | undefined {
+  const value = video[key];
+  if (value === undefined || !isLocalPath(value) || /^file:/i.test(value) || isAbsolute(value)) return undefined;
+  return resolve(dirname(video.source.media?.[key]?.file ?? video.source.file), value);
+}
+
+/** Checks one video's local files; `fallback` finds a value's position when the parse did not record it. */
+export function checkVideoFiles(
+  video: Video,
+  root: string,
+  diagnostics: Diagnostics,
+  fallback: (key: MediaKey, value: string) => SourcePosition = () => ({ file: video.source.file, line: video.source.startLine, column: 1 }),
+  keys: readonly MediaKey[] = MEDIA_KEYS,
+): void {
+  for (const key of keys) {
+    const value = video[key];
+    if (value === undefined || !isLocalPath(value)) continue;
+    const at = video.source.media?.[key] ?? fallback(key, value);
+    const target = resolve(dirname(at.file), value);
+    if (/^file:/i.test(value) || isAbsolute(value) || /^[a-z]:[\\/]/i.test(value) || relative(root, target).startsWith('..')) {
+      diagnostics.error('E_MEDIA_OUTSIDE_PROJECT', `${key} "${value}" points outside the project folder`, at,
+        `put media files in the project, e.g. content/media/, and write a path relative to the ${at.file === video.source.file ? 'card' : 'manifest'}`);
+      continue;
+    }
+    // A value of the wrong kind is reported by the parse already; one problem per value is enough.
+    if (key === 'src' ? isProblem(classifyVideoSource(value)) : checkMediaFile(key, value) !== undefined) continue;
+    if (!isFile(target)) {
+      diagnostics.error('E_MEDIA_MISSING', `${key} "${value}" does not exist (looked for ${relative(root, target)})`, at, missingHint(target, root));
+      continue;
+    }
+    if (key === 'captions' && !startsWith(target, 'WEBVTT')) {
+      diagnostics.error('E_CAPTIONS_NOT_VTT', `captions "${value}" is not a WebVTT file: it does not begin with "WEBVTT"`, at,
+        'save the captions as WebVTT (.vtt); convert .srt with e.g. "ffmpeg -i captions.srt captions.vtt"');
     }
   }
+}
+
+function missingHint(target: string, root: string): string {
+  const folder = dirname(target);
+  if (!existsSync(folder)) return `there is no folder ${relative(root, folder)}/; the path is relative to the file that names it`;
+  const guess = didYouMean(basename(target), readdirSync(folder));
+  return guess ? `did you mean "${guess}"?` : 'check the file name and its folder; the path is relative to the file that names it';
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a file's text (after a byte-order mark) begins with `prefix`. */
+function startsWith(path: string, prefix: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(prefix.length + 3);
+    const read = readSync(fd, head, 0, head.length, 0);
+    return head.subarray(0, read).toString('utf8').replace(/^\uFEFF/, '').startsWith(prefix);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** For videos built by hand (without recorded positions): the line of `key:` inside the block. */
+function scanPosition(video: Video, key: MediaKey, value: string, lines: string[]): SourcePosition {
+  const index = lines.findIndex((line, i) => i + 1 >= video.source.startLine && i + 1 <= video.source.endLine && line.trimStart().startsWith(`${key}:`));
+  const line = index >= 0 ? index + 1 : video.source.startLine;
+  return { file: video.source.file, line, column: Math.max(1, (lines[line - 1] ?? '').indexOf(value) + 1) };
 }

@@ -7,6 +7,7 @@ import { validateYaml } from '../config/validate-yaml.js';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
 import type { BodyBlock, Card, NotesTarget, Question, Quote, SourceSpan, Video } from '../model.js';
 import { splitFrontMatter } from './front-matter.js';
+import { checkVideo, mediaPositions } from './video-check.js';
 import type { RefusedLink } from './parse/links.js';
 
 const NOTES_TARGETS: readonly NotesTarget[] = ['card', 'quotes', 'questions', 'action'];
@@ -160,11 +161,13 @@ function readVideo(token: Token, file: string, bodyLine: number, md: MarkdownIt,
   const fields = validateYaml({ file, text: token.content, firstLine: line + 1, what: 'video block' }, videoSchema, diagnostics);
   if (!fields) return undefined;
   const { description, ...rest } = fields.value;
-  return {
+  const video: Video = {
     ...rest,
     ...(description === undefined ? {} : { descriptionHtml: md.renderInline(description, env) }),
-    source: { file, startLine: line, endLine: bodyLine + (token.map?.[1] ?? 1) - 1 },
+    source: { file, startLine: line, endLine: bodyLine + (token.map?.[1] ?? 1) - 1, media: mediaPositions(rest, fields.positionOf) },
   };
+  checkVideo(video, fields.positionOf, diagnostics);
+  return video;
 }
 
 /** Consecutive prose blocks are one block, so a slide break is the only thing that splits them. */

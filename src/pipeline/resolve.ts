@@ -6,6 +6,7 @@ import type { Card, Deck, DeckBreak, DeckCard } from '../model.js';
 import type { BrandingAssets } from './branding.js';
 import { applyCardChanges, type ChangeContext } from './card-changes.js';
 import type { MergedManifest } from './manifest-chain.js';
+import { applyVideoOverrides } from './video-overrides.js';
 
 export type { ManifestFile } from './manifest-chain.js';
 export { readManifest } from './manifest-chain.js';
@@ -36,6 +37,8 @@ export interface ResolveContext {
   renderInline?: (markdown: string) => string;
   plainText?: (markdown: string) => string;
   branding?: BrandingAssets;
+  /** The project folder: media paths must stay inside it. */
+  root?: string;
 }
 
 /** Resolves a merged manifest against the cards. */
@@ -81,6 +84,12 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
     placed.push({ card, minutes, offsetMinutes: offset, ...(card.kind === 'theme' ? { themeNumber: ++themeNumber } : {}) });
     offset += minutes;
   });
+  // `videos:` points cards' videos (by id) to other files, e.g. copies downloaded for offline use.
+  const videosFrom = merged.from('videos');
+  const withVideos = applyVideoOverrides(placed, m.videos, {
+    file: videosFrom.file.file, text: videosFrom.file.text, positionOf: (path) => videosFrom.validated.positionOf(path),
+    ...(context.root ? { root: context.root } : {}),
+  }, diagnostics);
 
   const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
   return {
@@ -104,7 +113,7 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
       ...optional('text', m.closing?.text),
       ...optional('notes', m.closing?.notes),
     },
-    cards: placed,
+    cards: withVideos,
     breaks,
     ...optional('branding', context.branding),
     extends: merged.chain.slice(1).map((m) => m.file.id),

@@ -1,9 +1,10 @@
 // Renders one card of a deck into its slides: title, prose and videos, quotes, questions, the action question.
-import type { Card, DeckCard, Question, Video } from '../../model.js';
+import type { Card, DeckCard, Question } from '../../model.js';
 import { clockAfter } from '../resolve.js';
 import { escapeHtml } from './html.js';
 import { TIME_WEIGHT, type Slide, type SlideKind } from './slide.js';
 import type { Strings } from './strings.js';
+import { renderVideo } from './video.js';
 
 /** What a card's slides need from the deck around them. */
 export interface CardContext {
@@ -38,7 +39,7 @@ export function renderCardSlides(placed: DeckCard, context: CardContext): Slide[
   for (const block of card.body.slice(lead.length)) {
     if (block.type === 'prose') prose.push(block.html);
     else flushProse();
-    if (block.type === 'video') add('video', videoHtml(block.video, context.strings));
+    if (block.type === 'video') add('video', `${label}\n${renderVideo(block.video, context.strings)}`);
   }
   flushProse();
 
@@ -78,19 +79,6 @@ function titleHtml(placed: DeckCard, context: CardContext, leadHtml: string): st
   const number = placed.themeNumber === undefined ? '' : `<p class="card-number">${escapeHtml(strings.theme(placed.themeNumber, context.themeCount))}</p>\n`;
   const lead = leadHtml ? `\n<div class="card-lead prose">${leadHtml}</div>` : '';
   return `${number}<h2>${escapeHtml(placed.card.title)}</h2>\n<p class="card-minutes">${escapeHtml(strings.minutes(placed.minutes))}</p>${lead}`;
-}
-
-function videoHtml(video: Video, strings: Strings): string {
-  const parts = ['<div class="video-card">'];
-  if (video.title) parts.push(`<p class="video-title">${escapeHtml(video.title)}</p>`);
-  if (video.speaker) parts.push(`<p class="video-speaker">${escapeHtml(video.speaker)}</p>`);
-  if (video.descriptionHtml) parts.push(`<p class="video-description">${video.descriptionHtml}</p>`);
-  if (video.page) {
-    const shown = video.page.replace(/^https?:\/\//, '').replace(/\/$/, '');
-    parts.push(`<p class="video-link">${escapeHtml(strings.videoPage)} <a href="${escapeHtml(video.page)}" target="_blank" rel="noopener noreferrer">${escapeHtml(shown)}</a></p>`);
-  }
-  parts.push('</div>');
-  return parts.join('\n');
 }
 
 /** Splits questions into slides that fit. */
