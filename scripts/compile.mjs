@@ -182,6 +182,7 @@ async function buildStyles(dir) {
   const themesDir = path.join(root, 'themes');
   const entries = await readdir(themesDir, { withFileTypes: true });
   const themes = {};
+  const printThemes = {};
   await mkdir(path.join(dir, 'themes'), { recursive: true });
   for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
     const source = path.join(themesDir, entry.name, 'theme.css');
@@ -190,9 +191,17 @@ async function buildStyles(dir) {
     const out = `themes/${entry.name}.css`;
     await writeFile(path.join(dir, out), await inlineUrls(css, source));
     themes[entry.name] = out;
+    // The theme's print CSS (handout, guide, slides PDF), if it has one; `samtale pdf` falls back to the default's.
+    const printSource = path.join(themesDir, entry.name, 'print.css');
+    const printCss = await readFile(printSource, 'utf8').catch(() => undefined);
+    if (printCss !== undefined) {
+      const printOut = `themes/${entry.name}.print.css`;
+      await writeFile(path.join(dir, printOut), await inlineUrls(printCss, printSource));
+      printThemes[entry.name] = printOut;
+    }
   }
   if (!('default' in themes)) throw new CompileError('themes/default/theme.css is missing');
-  return themes;
+  return { themes, printThemes };
 }
 
 function rel(file) {
@@ -203,8 +212,8 @@ async function compileRuntime() {
   await rm(stagingDir, { recursive: true, force: true });
   try {
     await buildRuntimeScript(stagingDir);
-    const [themes, scripts] = await Promise.all([buildStyles(stagingDir), speakerViewScripts()]);
-    await writeManifest(stagingDir, themes, scripts);
+    const [{ themes, printThemes }, scripts] = await Promise.all([buildStyles(stagingDir), speakerViewScripts()]);
+    await writeManifest(stagingDir, themes, printThemes, scripts);
     await rm(runtimeDir, { recursive: true, force: true });
     await rename(stagingDir, runtimeDir);
   } finally {
@@ -212,11 +221,12 @@ async function compileRuntime() {
   }
 }
 
-async function writeManifest(dir, themes, scripts) {
+async function writeManifest(dir, themes, printThemes, scripts) {
   const manifest = {
     script: 'runtime.js',
     revealCss: 'reveal.css',
     themes,
+    printThemes,
     // Hashes of the scripts the runtime itself writes into new documents
     // (reveal's speaker view); the deck adds its own inline scripts' hashes.
     scriptHashes: scripts.map(sha256Source),

@@ -52,6 +52,62 @@ cli
     console.log(`next: edit it, then "npx samtale check ${created.id}" and "npx samtale build ${created.id}"`);
   });
 
+cli
+  .command('dev [deck]', 'Live preview: the deck in the browser, updated on the same slide as you save cards and manifests')
+  .option('--port <port>', 'Port (the next free one if it is taken)', { default: 5173 })
+  .option('--host [host]', 'Address to listen on; without a value, every address (to preview on another device)')
+  .option('--open', 'Open the deck in the default browser')
+  .example('samtale dev                  # the default deck on http://localhost:5173/')
+  .example('samtale dev faxe --open')
+  .action(async (deck: string | undefined, options: { port: number | string; host?: string | boolean; open?: boolean }) => {
+    const port = Number(options.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${options.port}"`);
+    // Loaded only here: no other command starts Vite.
+    const { dev } = await import('../vite/server.js');
+    await dev({ ...(deck ? { deck } : {}), port, host: options.host ?? 'localhost', open: Boolean(options.open), shortcuts: process.stdin.isTTY });
+  });
+
+cli
+  .command('pdf [...decks]', 'Make PDFs: the participant handout, the facilitator guide and the slides')
+  .option('--handout', 'The participant handout: questions, quotes, videos with QR codes, room to write')
+  .option('--guide', 'The facilitator guide: agenda with times, each card\'s slides with the guidance below')
+  .option('--slides', 'The slides, one per page, every question shown')
+  .option('--all', 'Every deck in slides/')
+  .option('--out <path>', 'A file for one PDF, or a folder (default: dist/<deck-id>/<deck-id>-<kind>.pdf)')
+  .option('--paper <size>', 'Paper of the handout: a4 or a5', { default: 'a4' })
+  .option('--browser <path>', 'Chromium or Chrome to print with (default: $SAMTALE_BROWSER, then Puppeteer\'s, then the system\'s)')
+  .example('samtale pdf                  # all three PDFs of the default deck into dist/<deck-id>/')
+  .example('samtale pdf --handout --paper a5 --out handout.pdf')
+  .action(async (decks: string[], options: { handout?: boolean; guide?: boolean; slides?: boolean; all?: boolean; out?: string; paper: string; browser?: string }) => {
+    // Loaded only here: `build` and `check` never load Puppeteer or pdf-lib.
+    const { exportPdf, ExportOptionsError, PAPERS, PDF_KINDS } = await import('../export/index.js');
+    const { terminalProgress } = await import('../export/progress.js');
+    const paper = PAPERS.find((p) => p === String(options.paper).toLowerCase());
+    if (!paper) throw new UsageError(`--paper must be ${PAPERS.join(' or ')}, not "${options.paper}"`);
+    const kinds = PDF_KINDS.filter((kind) => options[kind]);
+    const progress = await terminalProgress();
+    const started = performance.now();
+    let result: Awaited<ReturnType<typeof exportPdf>>;
+    try {
+      result = await exportPdf({
+        decks, all: Boolean(options.all), kinds, paper, onProgress: progress.update,
+        ...(options.out === undefined ? {} : { out: String(options.out) }),
+        ...(options.browser === undefined ? {} : { browser: String(options.browser) }),
+      });
+    } catch (error) {
+      if (error instanceof ExportOptionsError) throw new UsageError(error.message);
+      throw error;
+    } finally {
+      progress.stop();
+    }
+    printDiagnostics(result.diagnostics);
+    for (const warning of result.warnings) console.error(`warning: ${warning}`);
+    for (const pdf of result.pdfs) {
+      console.log(`wrote ${relativePath(pdf.file)}: ${pdf.kind}, ${pdf.pages} page${pdf.pages === 1 ? '' : 's'}, ${Math.round(pdf.bytes / 1024)} KB`);
+    }
+    console.log(`done in ${Math.round(performance.now() - started)} ms`);
+  });
+
 cli.help();
 cli.version(packageVersion());
 

@@ -1,5 +1,5 @@
 // Emit stage: writes a deck's folder atomically, so a failed build leaves the previous output as it was.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export interface OutputFile {
@@ -8,8 +8,12 @@ export interface OutputFile {
   content: string | Uint8Array;
 }
 
+/** Files in a deck's folder that other commands made (`samtale pdf`); a rebuild of the deck keeps them. */
+const KEPT_FROM_BEFORE = /\.pdf$/i;
+
 /**
- * Writes the files into a fresh sibling folder, then swaps it in with renames.
+ * Writes the files into a fresh sibling folder, then swaps it in with renames. Files another command put
+ * in the old folder (the PDFs) are carried over, so rebuilding the deck does not delete its handouts.
  * Until the swap the old folder is untouched; the swap itself is two renames on one file system.
  */
 export function emitDeck(outDir: string, deckId: string, files: readonly OutputFile[]): string {
@@ -23,6 +27,11 @@ export function emitDeck(outDir: string, deckId: string, files: readonly OutputF
       const path = join(staging, file.path);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, file.content);
+    }
+    if (existsSync(target)) {
+      for (const name of readdirSync(target)) {
+        if (KEPT_FROM_BEFORE.test(name) && !existsSync(join(staging, name))) copyFileSync(join(target, name), join(staging, name));
+      }
     }
     let hadOld = true;
     try {

@@ -61,6 +61,14 @@ describe('samtale build', () => {
     expect(readdirSync(join(dir, 'dist'))).toEqual(['testdaek']);
   });
 
+  it('keeps the PDFs that samtale pdf put beside the deck when the deck is rebuilt', () => {
+    const dir = project('valid');
+    expect(samtale(['build'], dir).code).toBe(0);
+    writeFileSync(join(dir, 'dist', 'testdaek', 'testdaek-handout.pdf'), '%PDF-1.7 stand-in');
+    expect(samtale(['build'], dir).code).toBe(0);
+    expect(readFileSync(join(dir, 'dist', 'testdaek', 'testdaek-handout.pdf'), 'utf8')).toBe('%PDF-1.7 stand-in');
+  });
+
   it('exits 1 with a did-you-mean for an unknown deck', () => {
     const { code, stderr } = samtale(['build', 'testdæk'], project('valid'));
     expect(code).toBe(1);

@@ -1,0 +1,78 @@
+// The export's heavy half, loaded once the browser is on its way: decks loaded, slides rendered, print documents made.
+import { readFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import type { MarkdownIt } from 'markdown-it';
+import { loadDecks, type DeckSelection } from '../api.js';
+import type { Diagnostic } from '../diagnostics/deck-error.js';
+import type { Deck } from '../model.js';
+import { themeColours } from '../assets/runtime-assets.js';
+import { brandingCss } from '../pipeline/branding.js';
+import { renderDeckSlides } from '../pipeline/render/deck-slides.js';
+import { printDocumentFor, type DeckPrintContext, type PrintDocument } from './documents.js';
+import { ExportOptionsError, pdfFileName, type PdfKind } from './options.js';
+import type { Paper } from './page.js';
+import { loadPrintAssets } from './print-assets.js';
+import { printStringsFor } from './strings.js';
+import { withPrintPosters } from './video-media.js';
+
+export interface PrintJob {
+  deck: string;
+  kind: PdfKind;
+  file: string;
+  document: PrintDocument;
+}
+
+export interface PrepareOptions extends DeckSelection {
+  root: string;
+  kinds: readonly PdfKind[];
+  paper: Paper;
+  out?: string;
+  outDir?: string;
+}
+
+const GENERATOR = `samtale ${readVersion()}`;
+
+/** Loads and checks the decks (a DeckError lists every problem) and makes their print documents. */
+export async function preparePrintJobs(options: PrepareOptions): Promise<{ jobs: PrintJob[]; diagnostics: Diagnostic[] }> {
+  const { decks, diagnostics, markdown } = loadDecks(options);
+  diagnostics.throwIfErrors();
+  const target = outputTarget(options, decks.length);
+  const jobs: PrintJob[] = [];
+  for (const deck of decks) {
+    const context = await printContext(deck, markdown(deck.allowHtml), options.paper);
+    for (const kind of options.kinds) jobs.push({ deck: deck.id, kind, file: target(deck.id, kind), document: printDocumentFor(kind, context) });
+  }
+  return { jobs, diagnostics: diagnostics.sorted() };
+}
+
+async function printContext(resolved: Deck, md: MarkdownIt, paper: Paper): Promise<DeckPrintContext> {
+  const [deck, assets] = await Promise.all([withPrintPosters(resolved), loadPrintAssets(resolved.theme)]);
+  // An adaptation's colours, logo and font, over the theme's tokens, exactly as its deck has them.
+  const branding = deck.branding ? brandingCss(deck.branding, themeColours(deck.theme)) : '';
+  return { deck, slides: renderDeckSlides(deck, md), strings: printStringsFor(deck.language), assets, branding, generator: GENERATOR, paper };
+}
+
+/** Where each PDF goes: `--out` as a file (one PDF) or a folder, else `<outDir>/<deck-id>/<deck-id>-<kind>.pdf`. */
+function outputTarget(options: PrepareOptions, decks: number): (deckId: string, kind: PdfKind) => string {
+  const count = decks * options.kinds.length;
+  if (options.out !== undefined) {
+    const out = resolve(options.root, options.out);
+    if (extname(out).toLowerCase() === '.pdf') {
+      if (count !== 1) {
+        throw new ExportOptionsError(`--out ${options.out} names one file, but ${count} PDFs are to be made; name a folder, or pick one deck and one of --handout, --guide, --slides`);
+      }
+      return () => out;
+    }
+    return (deckId, kind) => join(out, pdfFileName(deckId, kind));
+  }
+  const outDir = resolve(options.root, options.outDir ?? 'dist');
+  return (deckId, kind) => join(outDir, deckId, pdfFileName(deckId, kind));
+}
+
+function readVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}

@@ -1,0 +1,114 @@
+// Unit tests of the export's pure parts: metadata by incremental update, atomic writing, slide boxes, options.
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PDFDocument, PDFName } from 'pdf-lib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { exportPdf, ExportOptionsError } from '../../src/export/index.js';
+import { appendMetadata, withMetadata, type PdfMetadata } from '../../src/export/metadata.js';
+import { cssString } from '../../src/export/page.js';
+import { demoteHeadings, stripPlayers } from '../../src/export/slide-box.js';
+import { writeFilesAtomically } from '../../src/export/write-files.js';
+
+const FIXTURE = fileURLToPath(new URL('./fixtures/long/', import.meta.url));
+
+const meta: PdfMetadata = {
+  title: 'Prøvedæk – Samtalekort',
+  author: 'Solby Kommune',
+  subject: 'Samtalekort til deltagerne',
+  language: 'da',
+  creator: 'samtale 0.0.0',
+  keywords: ['Samtalekort', 'Prøvedæk'],
+};
+
+/** A small PDF with a classic cross-reference table, as Chromium writes them. */
+async function classicPdf(pages = 3): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  for (let i = 0; i < pages; i++) doc.addPage([200, 100]);
+  doc.setTitle('Før');
+  return doc.save({ useObjectStreams: false });
+}
+
+describe('metadata', () => {
+  it('is appended as an incremental update that leaves every earlier byte as it was', async () => {
+    const before = await classicPdf();
+    const result = appendMetadata(before, meta);
+    expect(result).toBeDefined();
+    expect(result!.pages).toBe(3);
+    expect(Buffer.from(result!.bytes.subarray(0, before.length)).equals(Buffer.from(before))).toBe(true);
+    const doc = await PDFDocument.load(result!.bytes, { updateMetadata: false });
+    expect(doc.getTitle()).toBe(meta.title);
+    expect(doc.getAuthor()).toBe(meta.author);
+    expect(doc.getSubject()).toBe(meta.subject);
+    expect(doc.getCreator()).toBe(meta.creator);
+    expect(doc.getKeywords()).toBe('Samtalekort, Prøvedæk');
+    expect(String(doc.catalog.get(PDFName.of('Lang')))).toBe('<FEFF00640061>');
+    expect(doc.getPageCount()).toBe(3);
+  });
+
+  it('falls back to a pdf-lib rewrite for files it does not recognise (cross-reference streams)', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    const streams = await doc.save({ useObjectStreams: true });
+    expect(appendMetadata(streams, meta)).toBeUndefined();
+    const result = await withMetadata(streams, meta);
+    const reread = await PDFDocument.load(result.bytes, { updateMetadata: false });
+    expect(reread.getAuthor()).toBe(meta.author);
+    expect(result.pages).toBe(1);
+  });
+});
+
+describe('writing files', () => {
+  let dir: string;
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes every file, creating folders, and leaves no temporary files', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'samtale-write-'));
+    await writeFilesAtomically([{ path: path.join(dir, 'a', 'one.pdf'), bytes: Buffer.from('1') }, { path: path.join(dir, 'two.pdf'), bytes: Buffer.from('2') }]);
+    expect(readFileSync(path.join(dir, 'a', 'one.pdf'), 'utf8')).toBe('1');
+    expect(readdirSync(dir).sort()).toEqual(['a', 'two.pdf']);
+  });
+
+  it('replaces nothing when one file cannot be written, and cleans up', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'samtale-write-'));
+    writeFileSync(path.join(dir, 'one.pdf'), 'old');
+    // A folder where a file's folder should be: the second file cannot be written.
+    writeFileSync(path.join(dir, 'blocked'), '');
+    await expect(writeFilesAtomically([
+      { path: path.join(dir, 'one.pdf'), bytes: Buffer.from('new') },
+      { path: path.join(dir, 'blocked', 'two.pdf'), bytes: Buffer.from('2') },
+    ])).rejects.toThrow(/Could not write/);
+    expect(readFileSync(path.join(dir, 'one.pdf'), 'utf8')).toBe('old');
+    expect(readdirSync(dir).sort()).toEqual(['blocked', 'one.pdf']);
+  });
+});
+
+describe('slide boxes', () => {
+  it('keeps only the first heading of a slide that opens a part, for one bookmark per card', () => {
+    const html = '<h2>Om noget</h2><h2 class="card-label">Om noget</h2><h3>Under</h3>';
+    expect(demoteHeadings(html, true)).toBe('<h2>Om noget</h2><h2 role="none" class="card-label">Om noget</h2><h3 role="none">Under</h3>');
+    expect(demoteHeadings(html)).not.toMatch(/<h[1-6](?![^>]*role="none")[^>]*>/);
+  });
+
+  it('drops players, keeping posters and links', () => {
+    const html = '<div class="video-stage"><video class="video-player" data-src="media/a.mp4"></video><iframe src="x"></iframe>'
+      + '<div class="video-poster">P</div></div><p class="video-link"><a href="https://example.org">x</a></p>';
+    expect(stripPlayers(html)).toBe('<div class="video-stage"><div class="video-poster">P</div></div><p class="video-link"><a href="https://example.org">x</a></p>');
+  });
+
+  it('writes footer text as a safe CSS string', () => {
+    expect(cssString('Om "os" \\ </style>')).toBe('"Om \\"os\\" \\\\ \\3C /style>"');
+  });
+});
+
+describe('export options', () => {
+  it('refuses one output file for several PDFs before starting a browser', async () => {
+    await expect(exportPdf({ root: FIXTURE, decks: ['lang'], out: 'one.pdf' })).rejects.toBeInstanceOf(ExportOptionsError);
+  });
+
+  it('refuses an unknown paper', async () => {
+    await expect(exportPdf({ root: FIXTURE, decks: ['lang'], paper: 'a3' as 'a4' })).rejects.toThrow(/unknown paper/);
+  });
+});
