@@ -1,8 +1,11 @@
-// Entry of the browser runtime: start the deck once the page is parsed.
+// Entry of the browser runtime: start the deck (or, in its popup, the facilitator view) once the page is parsed.
+import { isFacilitatorView, startFacilitatorView } from './facilitator/index.js';
 import { startDeck } from './start.js';
 
 function boot(): void {
-  startDeck(document, window).catch((error: unknown) => {
+  // The facilitator view is this same file opened with ?samtale=facilitator: it never starts reveal.js.
+  const started: Promise<unknown> = isFacilitatorView(window) ? startFacilitatorView(document, window) : startDeck(document, window);
+  started.catch((error: unknown) => {
     console.error(error);
   });
 }

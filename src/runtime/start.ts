@@ -1,9 +1,11 @@
 // Creating and initialising the reveal.js deck from the embedded deck model.
 import type { RevealApi } from 'reveal.js';
-import Notes from 'reveal.js/plugin/notes';
 import { readDeckData } from './deck-data.js';
 import { revealDefaults } from './defaults.js';
+import { Facilitator } from './facilitator/index.js';
+import { RecordPlugin } from './record/audience.js';
 import { RevealDeck } from './reveal-config.js';
+import { VideoPlugin } from './video/index.js';
 
 declare global {
   interface Window {
@@ -14,7 +16,8 @@ declare global {
 
 /**
  * Starts the deck in `doc`'s `.reveal` element: the deck's own options over
- * the defaults, with reveal's notes plugin so `S` opens the speaker view.
+ * the defaults. samtale's facilitator plugin replaces reveal's notes plugin:
+ * `S` opens the facilitator view (card timers, plan, notes, discussion countdown).
  */
 export async function startDeck(doc: Document, win: Window): Promise<RevealApi> {
   const { reveal } = readDeckData(doc);
@@ -25,7 +28,7 @@ export async function startDeck(doc: Document, win: Window): Promise<RevealApi> 
   const deck = new RevealDeck(element, {
     ...revealDefaults,
     ...reveal,
-    plugins: [Notes()],
+    plugins: [Facilitator(), VideoPlugin(), RecordPlugin()],
   });
   // Set before initialize() so tools that poll for window.Reveal see it
   // as soon as the page runs, like reveal's own global build.

@@ -1,4 +1,4 @@
-// End-to-end: the built default deck in headless Chromium — offline, complete, readable, with a working speaker view.
+// End-to-end: the built default deck in headless Chromium — offline, complete, readable, with a working facilitator view.
 
 import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -160,7 +160,7 @@ describe('the built default deck', () => {
     expect([...measured].sort((a, b) => a - b)).toEqual(slides.map((s) => s.index));
   });
 
-  it('opens the speaker view with S, which connects and shows the current notes', async () => {
+  it('opens the facilitator view with S, which connects and shows the current notes', async () => {
     const target = slides.find((s) => s.kind === 'questions') ?? slides[0]!;
     await page.evaluate((h) => (window as unknown as DeckWindow).Reveal.slide(h, 0, -1), target.index);
     await settle(page);
@@ -168,23 +168,17 @@ describe('the built default deck', () => {
     const opened = new Promise<Page | null>((resolve) => page.once('popup', resolve));
     await page.keyboard.press('s');
     const popup = await opened;
-    expect(popup, 'no speaker view window opened').not.toBeNull();
+    expect(popup, 'no facilitator view window opened').not.toBeNull();
     watchPage(popup!, popupProblems);
-    await popup!.setViewport({ width: 1100, height: 700 });
-    await popup!.waitForFunction(
-      () => {
-        const status = document.querySelector<HTMLElement>('#connection-status');
-        const notes = document.querySelector('.speaker-controls-notes .value')?.textContent?.trim() ?? '';
-        return (status !== null && getComputedStyle(status).display === 'none') || notes !== '';
-      },
-      { timeout: 15_000 },
-    );
+    await popup!.setViewport({ width: 1280, height: 800 });
+    await popup!.waitForSelector('.fv[data-connected="true"]', { timeout: 15_000 });
     const shown = await popup!.waitForFunction(
-      () => document.querySelector('.speaker-controls-notes .value')?.textContent?.trim() || false,
+      (h) => document.querySelector('.fv-preview-current figcaption')?.textContent?.includes(` ${h + 1} `) && document.querySelector('.fv-notes-body')?.textContent?.trim(),
       { timeout: 15_000 },
+      target.index,
     );
     expect(squash(String(await shown.jsonValue()))).toBe(squash(target.notes));
-    await popup!.screenshot({ path: path.join(SCREENS, 'speaker-view.png') as `${string}.png` });
+    await popup!.screenshot({ path: path.join(SCREENS, 'facilitator-view.png') as `${string}.png` });
     expect(popupProblems).toEqual([]);
     await popup!.close();
   });

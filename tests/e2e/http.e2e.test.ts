@@ -1,4 +1,4 @@
-// End-to-end: the same built deck served by a plain static web server, speaker view included.
+// End-to-end: the same built deck served by a plain static web server, facilitator view included.
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -36,7 +36,7 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-it('runs from a static web server without errors or requests elsewhere, and its speaker view connects', async () => {
+it('runs from a static web server without errors or requests elsewhere, and its facilitator view connects', async () => {
   const { page, problems } = await openDeck(browser, `${origin}/sociale-medier/`, { localOrigins: [origin] });
   const slides = await page.evaluate(() => (window as unknown as DeckWindow).Reveal.getTotalSlides());
   expect(slides).toBeGreaterThan(50);
@@ -45,12 +45,14 @@ it('runs from a static web server without errors or requests elsewhere, and its 
   const opened = new Promise<Page | null>((resolve) => page.once('popup', resolve));
   await page.keyboard.press('s');
   const popup = await opened;
-  expect(popup, 'no speaker view window opened').not.toBeNull();
+  expect(popup, 'no facilitator view window opened').not.toBeNull();
   watchPage(popup!, popupProblems, [origin]);
-  const notes = await popup!.waitForFunction(() => document.querySelector('.speaker-controls-notes .value')?.textContent?.trim() || false, { timeout: 15_000 });
+  await popup!.waitForSelector('.fv[data-connected="true"]', { timeout: 15_000 });
+  const notes = await popup!.waitForFunction(() => document.querySelector('.fv-notes-body')?.textContent?.trim() || false, { timeout: 15_000 });
   expect(String(await notes.jsonValue())).toMatch(/\w/);
-  // Pacing is on: every slide has a planned time.
-  await popup!.waitForFunction(() => getComputedStyle(document.querySelector('.pacing')!).display !== 'none', { timeout: 5_000 });
+  // The plan is there: every card with its planned minutes, and a projected end.
+  expect(await popup!.$$eval('.fv-plan-row[data-effective-seconds]', (rows) => rows.length)).toBeGreaterThan(10);
+  await popup!.waitForSelector('.fv-projection[data-projected-end]', { timeout: 5_000 });
   await popup!.close();
   expect([...problems, ...popupProblems]).toEqual([]);
 });

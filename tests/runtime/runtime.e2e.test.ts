@@ -25,7 +25,7 @@ let page: Page;
 let problems: string[];
 const pageUrl = pathToFileURL(PAGE_FILE).href;
 
-/** A deck may load data: URLs and its own file (the speaker view frames it); nothing else. */
+/** A deck may load data: URLs and its own file (the facilitator view is the same file); nothing else. */
 function watchRequests(target: Page, label: string): void {
   target.on('request', (request) => {
     const url = request.url();
@@ -67,14 +67,14 @@ afterAll(async () => {
 });
 
 describe('the runtime on a sample page from file://', () => {
-  it('starts reveal.js with the notes plugin, the defaults and the deck options merged', async () => {
+  it('starts reveal.js with the facilitator plugin, the defaults and the deck options merged', async () => {
     const state = await page.evaluate(() => {
       const deck = (window as unknown as DeckWindow).Reveal;
       const config = deck.getConfig() as Record<string, unknown>;
       return {
         ready: deck.isReady(),
         slides: deck.getTotalSlides(),
-        notes: deck.hasPlugin('notes'),
+        facilitator: deck.hasPlugin('samtale-facilitator'),
         width: config['width'],
         height: config['height'],
         slideNumber: config['slideNumber'],
@@ -86,7 +86,7 @@ describe('the runtime on a sample page from file://', () => {
     expect(state).toMatchObject({
       ready: true,
       slides: SAMPLE_SLIDES.length,
-      notes: true,
+      facilitator: true,
       width: 1280,
       height: 720,
       slideNumber: 'c/t',
@@ -132,48 +132,41 @@ describe('the runtime on a sample page from file://', () => {
     expect(problems).toEqual([]);
   });
 
-  it('opens the speaker view with `s`: it connects, shows the notes and follows the deck', async () => {
+  it('opens the facilitator view with `s`: it connects, shows the notes and follows the deck', async () => {
     await page.evaluate(() => (window as unknown as DeckWindow).Reveal.slide(0));
     const popupTarget = browser.waitForTarget((t: Target) => t.opener() === page.target() && t.type() === 'page', { timeout: 10_000 });
     await page.keyboard.press('s');
     const target = await popupTarget;
-    // The popup is written synchronously by the deck, before anyone can listen to it; Log.enable
-    // replays what Chromium logged meanwhile, CSP violations of the speaker view's script included.
+    // The popup loads the deck file itself before anyone can listen to it; Log.enable replays what
+    // Chromium logged meanwhile, CSP violations included.
     const session = await target.createCDPSession();
     session.on('Log.entryAdded', ({ entry }) => {
-      if (entry.level === 'error') problems.push(`speaker view ${entry.source}: ${entry.text}`);
+      if (entry.level === 'error') problems.push(`facilitator view ${entry.source}: ${entry.text}`);
     });
     await session.send('Log.enable');
     const popup = await target.page();
-    if (popup === null) throw new Error('the speaker view is not a page');
+    if (popup === null) throw new Error('the facilitator view is not a page');
     watchPage(popup, problems);
-    watchRequests(popup, 'speaker view');
+    watchRequests(popup, 'facilitator view');
 
     const notesShow = (text: string) =>
       popup.waitForFunction(
-        (expected) => {
-          const status = document.querySelector<HTMLElement>('#connection-status');
-          const notes = document.querySelector('.speaker-controls-notes .value');
-          return status?.style.display === 'none' && (notes?.textContent ?? '').includes(expected);
-        },
+        (expected) =>
+          document.querySelector('.fv')?.getAttribute('data-connected') === 'true' &&
+          (document.querySelector('.fv-notes-body')?.textContent ?? '').includes(expected),
         { timeout: 10_000 },
         text,
       );
     await notesShow(SAMPLE_SLIDES[0]!.notes);
 
-    // Both preview frames load the deck file itself and run the runtime in receiver mode.
-    await popup.waitForFunction(() => document.querySelectorAll('iframe').length === 2, { timeout: 10_000 });
-    const previews = popup.frames().filter((f) => f.url().includes('receiver'));
-    expect(previews).toHaveLength(2);
-    for (const frame of previews) {
-      expect(frame.url().replace(/[?#].*$/, '')).toBe(pageUrl);
-      await frame.waitForFunction(() => (window as unknown as Partial<DeckWindow>).Reveal?.isReady?.() === true, { timeout: 10_000 });
-    }
+    // The view is the deck file itself, not running reveal.js: its previews are clones of the slides, no frames.
+    expect(popup.url()).toBe(`${pageUrl}?samtale=facilitator`);
+    expect(await popup.evaluate(() => ({ frames: document.querySelectorAll('iframe').length, reveal: 'Reveal' in window }))).toEqual({ frames: 0, reveal: false });
+    expect(await popup.$eval('.fv-preview-current .slides > section', (s) => s.getAttribute('data-slide-kind'))).toBe(SAMPLE_SLIDES[0]!.kind);
 
     await page.keyboard.press('ArrowRight');
     await notesShow(SAMPLE_SLIDES[1]!.notes);
-    const current = previews.find((f) => f.url().includes('postMessageEvents'));
-    await current?.waitForFunction(() => (window as unknown as DeckWindow).Reveal.getIndices().h === 1, { timeout: 10_000 });
+    expect(await popup.$eval('.fv-preview-current .slides > section', (s) => s.getAttribute('data-slide-kind'))).toBe(SAMPLE_SLIDES[1]!.kind);
 
     await session.detach();
     await popup.close();
