@@ -1,39 +1,25 @@
 // End-to-end: the same built deck served by a plain static web server, facilitator view included.
-import { createReadStream, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DeckWindow, launchBrowser, openDeck, watchPage } from '../support/browser.js';
+import { serveStatic, type StaticServer } from '../support/static-server.js';
 
 const DIST = fileURLToPath(new URL('../.tmp/dist/', import.meta.url));
 
-let server: Server;
+let server: StaticServer;
 let origin: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  // The simplest static host: files as they are, with a content type, nothing else.
-  server = createServer((request, response) => {
-    const file = path.join(DIST, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    const target = file.endsWith('/') ? path.join(file, 'index.html') : file;
-    if (!target.startsWith(DIST) || !statSync(target, { throwIfNoEntry: false })?.isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': target.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream' });
-    createReadStream(target).pipe(response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveStatic(DIST);
+  origin = server.origin;
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 it('runs from a static web server without errors or requests elsewhere, and its facilitator view connects', async () => {

@@ -1,15 +1,14 @@
 // End-to-end: video slides in headless Chromium — a local file plays from file:// and pauses when the slide is
 // left; online videos load nothing from a third party until the poster is pressed, then the privacy-enhanced
 // player; from file://, offline or after a failure the slide shows poster, link and QR code; print shows them too.
-import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Frame, HTTPRequest, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/api.js';
 import { launchBrowser, openDeck, watchPage, type DeckWindow } from '../support/browser.js';
+import { serveStatic, type StaticServer } from '../support/static-server.js';
 import { fakeVimeo, fakeYouTube } from './fake-players.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -30,32 +29,21 @@ interface Shown {
 }
 
 let browser: Browser;
-let server: Server;
+let server: StaticServer;
 let origin: string;
 
 beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(SCREENS, { recursive: true });
   await build({ root: FIXTURE, outDir: DIST, all: true });
-  server = createServer((request, response) => {
-    const file = path.join(DIST, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    const target = file.endsWith('/') ? path.join(file, 'index.html') : file;
-    if (!target.startsWith(DIST) || !statSync(target, { throwIfNoEntry: false })?.isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    const type = target.endsWith('.html') ? 'text/html; charset=utf-8' : target.endsWith('.webm') ? 'video/webm' : 'application/octet-stream';
-    response.writeHead(200, { 'content-type': type });
-    createReadStream(target).pipe(response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveStatic(DIST);
+  origin = server.origin;
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 /** Shows the slide holding the video with this id, without transitions. */
