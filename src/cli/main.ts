@@ -108,6 +108,29 @@ cli
     console.log(`done in ${Math.round(performance.now() - started)} ms`);
   });
 
+cli
+  .command('record <file>', 'Make a PDF summary of what the council agreed, from the record downloaded in the facilitator view')
+  .option('--deck <deck>', 'The deck whose branding and cards to use (default: the deck the record names)')
+  .option('--out <path>', 'The PDF file, or a folder (default: FILE with .pdf)')
+  .option('--browser <path>', 'Chromium or Chrome to print with (default: $SAMTALE_BROWSER, then Puppeteer\'s, then the system\'s)')
+  .example('samtale record sociale-medier-aftaler-2027-03-02.md      # → sociale-medier-aftaler-2027-03-02.pdf')
+  .example('samtale record aftaler.json --deck solby --out solby-aftaler.pdf')
+  .action(async (file: string, options: { deck?: string; out?: string; browser?: string }) => {
+    // Loaded only here, like `pdf`: no other command loads the summary or Puppeteer.
+    const { exportRecordSummary } = await import('../export/record-summary.js');
+    const started = performance.now();
+    const result = await exportRecordSummary({
+      file: String(file),
+      ...(options.deck === undefined ? {} : { deck: String(options.deck) }),
+      ...(options.out === undefined ? {} : { out: String(options.out) }),
+      ...(options.browser === undefined ? {} : { browser: String(options.browser) }),
+    });
+    printDiagnostics(result.diagnostics);
+    for (const warning of result.warnings) console.error(`warning: ${warning}`);
+    console.log(`wrote ${relativePath(result.file)}: seminar ${result.seminar} of ${result.deck}, ${result.cards} card${result.cards === 1 ? '' : 's'}, ${result.pages} page${result.pages === 1 ? '' : 's'}, ${Math.round(result.bytes / 1024)} KB`);
+    console.log(`done in ${Math.round(performance.now() - started)} ms`);
+  });
+
 cli.help();
 cli.version(packageVersion());
 

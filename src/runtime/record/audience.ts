@@ -7,17 +7,21 @@
 // slide itself, under the action question (which steps down a size to make room), and scaled with the
 // slide; long text steps down further, to the theme's 28 px minimum. Never in print: the plugin does
 // not mount in reveal's print view, and CSS hides the box in `@media print` and `html.reveal-print`.
+//
+// The deck window also keeps the second copy of the record (store.ts, channel.ts): it merges what the
+// view sends into its own storage, and answers the view's requests for its copy.
 import type { RevealApi, RevealPlugin } from 'reveal.js';
 import { h, injectStyle, setText } from '../facilitator/dom.js';
 import { readModel } from '../facilitator/model.js';
 import css from './audience.css?inline';
 import { recordDeck } from './cards.js';
+import { isRecordViewMessage, post, recordEnvelope } from './channel.js';
 import { RecordStore } from './store.js';
 import { type RecordStrings, recordStrings } from './strings.js';
 
 const BOX_CLASS = 'samtale-agreed';
 const SLIDE_CLASS = 'has-agreed';
-/** Fit levels: each shrinks the text a step; the last also hides the action question's text. */
+/** Fit levels: each shrinks the text a step; the last also hides the action question (the slide title stays). */
 const FIT_LEVELS = 3;
 
 /** The plugin; registered after the facilitator plugin. */
@@ -53,6 +57,7 @@ function mountAudience(deck: RevealApi, doc: Document, win: Window): void {
     fit(deck, slide, box);
   };
   store.watch(render);
+  keepCopy(win, store, render);
   deck.on('ready', render);
   deck.on('slidechanged', render);
   deck.on('resize', () => {
@@ -62,9 +67,36 @@ function mountAudience(deck: RevealApi, doc: Document, win: Window): void {
   if (deck.isReady()) render();
 }
 
-/** Steps the text down until the slide fits its height (reveal re-centres it after each step). */
+/** Answers the facilitator view (a window this deck opened): its writes merged here, this copy sent there. */
+function keepCopy(win: Window, store: RecordStore, changed: () => void): void {
+  // A new id per page load: a view that sees it change knows the deck was reloaded.
+  const page = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  win.addEventListener('message', (event) => {
+    const source = event.source as Window | null;
+    if (source === null || !isRecordViewMessage(event.data, store.deckId)) return;
+    try {
+      // Trust by identity: only a window this deck (this page or its earlier self) opened.
+      if (source.opener !== win) return;
+    } catch {
+      return;
+    }
+    if (event.data.type === 'pull') {
+      post(source, { ...recordEnvelope(store.deckId), type: 'copy', page, entries: store.entries() });
+      return;
+    }
+    if (store.merge(event.data.entries).length > 0) changed();
+  });
+}
+
+/**
+ * Room kept free at the top and bottom of the slide (slide pixels): the theme's accent band above,
+ * reveal's slide number and arrows below.
+ */
+const CLEAR_PX = 70;
+
+/** Steps the text down until the slide fits between the accent band and the controls (reveal re-centres it). */
 function fit(deck: RevealApi, slide: HTMLElement, box: AgreedBox): void {
-  const height = Number(deck.getConfig().height) || 720;
+  const height = (Number(deck.getConfig().height) || 720) - 2 * CLEAR_PX;
   for (let level = 0; level <= FIT_LEVELS; level++) {
     box.element.dataset['fit'] = String(level);
     slide.dataset['agreedFit'] = String(level);

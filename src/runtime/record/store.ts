@@ -13,9 +13,17 @@
 // event, which is how the audience screen shows the agreement. Nothing goes through postMessage,
 // so a keystroke is safe the moment the input event has run, whether or not the deck is open.
 //
+// Two copies. Chromium now and then gives a file:// page that is *reloaded* an empty, throw-away
+// storage area (about one reload in twenty here; a popup opened with `window.open` always gets the
+// real one). So the view also hands every write to the deck window (channel.ts), which merges it into
+// its own storage; and the view, when it opens and every few seconds after, merges the deck's copy
+// into its own. A keystroke is lost only if both windows have a throw-away area at once.
+// `merge` is that merge: per card the newer text wins (by `updatedAt`), seminars are united, and the
+// index with the later `updatedAt` decides which seminar is active.
+//
 // Every write reads the stored record first and changes only the field concerned, so two windows
 // (or an import) never overwrite each other's other fields. A stored value that cannot be read is
-// kept aside under `<key>:unreadable-<time>` before anything is written over it.
+// kept aside under `<key>:unreadable` before anything is written over it.
 //
 // If the browser refuses storage, the records live in memory and the view says so loudly.
 import { type CardRecord, type SeminarRecord, seminarKey } from '../../record/record.js';
@@ -44,6 +52,8 @@ export interface RecordIndex {
   seminars: string[];
   /** Show the agreement on the audience screen, on the card's action slide. */
   show: boolean;
+  /** When this index was last written (ms): of two windows' copies, the newer one decides. */
+  updatedAt?: number;
 }
 
 /** What a new seminar starts with: the deck's title, council and place, today's date. */
@@ -91,6 +101,7 @@ function parseIndex(value: unknown, deckId: string): RecordIndex | undefined {
   if (typeof value['timing'] === 'number') index.timing = value['timing'];
   if (typeof value['retiredTiming'] === 'number') index.retiredTiming = value['retiredTiming'];
   if (value['resetPending'] === true) index.resetPending = true;
+  if (typeof value['updatedAt'] === 'number') index.updatedAt = value['updatedAt'];
   return index;
 }
 
@@ -114,9 +125,44 @@ export function isEmptyRecord(record: SeminarRecord): boolean {
   return Object.values(record.cards).every((card) => card.agreed.trim() === '' && card.followUp.trim() === '');
 }
 
+/** Two copies of one seminar merged: per card the newer text wins; the details from the copy last typed in. */
+export function mergeRecords(local: SeminarRecord | undefined, incoming: SeminarRecord | undefined): SeminarRecord | undefined {
+  if (!local || !incoming) return local ?? incoming;
+  const time = (card: CardRecord | undefined) => (card?.updatedAt ? Date.parse(card.updatedAt) : Number.NEGATIVE_INFINITY);
+  const newer = (lastActivity(incoming) || 0) >= (lastActivity(local) || 0) ? incoming : local;
+  const older = newer === incoming ? local : incoming;
+  const merged: SeminarRecord = { ...older, ...newer, cards: {} };
+  for (const key of ['municipality', 'date', 'place', 'startedAt'] as const) {
+    const value = newer[key] ?? older[key];
+    if (value === undefined) delete merged[key];
+    else merged[key] = value;
+  }
+  for (const id of new Set([...Object.keys(local.cards), ...Object.keys(incoming.cards)])) {
+    const [a, b] = [local.cards[id], incoming.cards[id]];
+    const winner = time(b) >= time(a) ? (b ?? a)! : a!;
+    const other = winner === a ? b : a;
+    const card: CardRecord = { ...winner };
+    if (card.plannedMinutes === undefined && other?.plannedMinutes !== undefined) card.plannedMinutes = other.plannedMinutes;
+    if (card.actualMinutes === undefined && other?.actualMinutes !== undefined) card.actualMinutes = other.actualMinutes;
+    merged.cards[id] = card;
+  }
+  return merged;
+}
+
+/** Two copies of the index merged: every seminar of both; the newer copy decides the rest. */
+export function mergeIndexes(local: RecordIndex | undefined, incoming: RecordIndex | undefined): RecordIndex | undefined {
+  if (!local || !incoming) return local ?? incoming;
+  const newer = (incoming.updatedAt ?? 0) >= (local.updatedAt ?? 0) ? incoming : local;
+  const seminars = [...local.seminars];
+  for (const seminar of incoming.seminars) if (!seminars.includes(seminar)) seminars.push(seminar);
+  return { ...newer, seminars };
+}
+
 export class RecordStore {
   /** False once the browser has refused a read or a write: the records are in memory only. */
   persisted = true;
+  /** Told of every write this store makes (not of merges): the view hands them to the deck window. */
+  onWrite: ((key: string, value: string | null) => void) | undefined;
   private readonly memory = new Map<string, string>();
 
   constructor(
@@ -136,6 +182,9 @@ export class RecordStore {
   }
 
   private read(key: string): string | null {
+    // A value the browser refused to store is newer than whatever storage still holds.
+    const kept = this.memory.get(key);
+    if (kept !== undefined) return kept;
     const storage = this.storage();
     if (storage) {
       try {
@@ -145,11 +194,17 @@ export class RecordStore {
         this.persisted = false;
       }
     }
-    return this.memory.get(key) ?? null;
+    return null;
   }
 
-  /** Writes synchronously. Returns false (and keeps the value in memory) when the browser refuses. */
+  /** Writes synchronously (then tells `onWrite`). Returns false (and keeps the value in memory) when the browser refuses. */
   private write(key: string, value: string): boolean {
+    const saved = this.writeRaw(key, value);
+    this.onWrite?.(key, value);
+    return saved;
+  }
+
+  private writeRaw(key: string, value: string): boolean {
     const storage = this.storage();
     if (storage) {
       try {
@@ -194,7 +249,9 @@ export class RecordStore {
       // Kept aside below.
     }
     // Never write over something we cannot read: it may be the only copy of an afternoon's notes.
-    this.write(`${key}:unreadable-${Date.now()}`, raw);
+    const aside = `${key}:unreadable`;
+    const kept = this.read(aside);
+    if (kept !== raw) this.write(kept === null ? aside : `${aside}-${Date.now()}`, raw);
     return undefined;
   }
 
@@ -269,6 +326,8 @@ export class RecordStore {
   }
 
   saveIndex(index: RecordIndex): boolean {
+    // Later than any copy written before, even if the clock went back.
+    index.updatedAt = Math.max(Date.now(), (index.updatedAt ?? 0) + 1);
     return this.write(indexKey(this.deckId), JSON.stringify(index));
   }
 
@@ -335,6 +394,7 @@ export class RecordStore {
       return false;
     }
     this.memory.delete(recordKey(this.deckId, seminar));
+    this.onWrite?.(recordKey(this.deckId, seminar), null);
     index.seminars = index.seminars.filter((s) => s !== seminar);
     return true;
   }
@@ -422,6 +482,74 @@ export class RecordStore {
     }
     this.memory.delete(backupKey(this.deckId, seminar));
     return backup;
+  }
+
+  // ------------------------------------------------------------ two windows' copies
+
+  /** This deck's index and seminar records as stored (for the other window's copy). */
+  entries(): Record<string, string> {
+    const entries: Record<string, string> = {};
+    const index = this.read(indexKey(this.deckId));
+    if (index !== null) entries[indexKey(this.deckId)] = index;
+    const prefix = recordKey(this.deckId, '');
+    for (const key of this.keys(prefix)) {
+      if (key.slice(prefix.length).includes(':')) continue;
+      const value = this.read(key);
+      if (value !== null) entries[key] = value;
+    }
+    return entries;
+  }
+
+  /**
+   * Merges another window's copy (`null`: it removed an empty seminar) into this one, without telling
+   * `onWrite`. Returns the keys whose stored value changed.
+   */
+  merge(entries: Readonly<Record<string, string | null>>): string[] {
+    const changed: string[] = [];
+    const prefix = recordKey(this.deckId, '');
+    const parse = (raw: string | null): unknown => {
+      try {
+        return raw === null ? undefined : (JSON.parse(raw) as unknown);
+      } catch {
+        return undefined;
+      }
+    };
+    for (const [key, value] of Object.entries(entries)) {
+      const current = this.read(key);
+      // Compared in a canonical form (parsed again), so an unchanged copy writes nothing.
+      let next: string | undefined;
+      let same = false;
+      if (key === indexKey(this.deckId)) {
+        if (value === null) continue;
+        const local = parseIndex(parse(current), this.deckId);
+        const merged = mergeIndexes(local, parseIndex(parse(value), this.deckId));
+        next = merged ? JSON.stringify(merged) : undefined;
+        same = local !== undefined && next !== undefined && JSON.stringify(parseIndex(JSON.parse(next), this.deckId)) === JSON.stringify(local);
+      } else if (key.startsWith(prefix) && key.length > prefix.length && !key.slice(prefix.length).includes(':')) {
+        const local = parseRecord(parse(current), this.deckId);
+        if (value === null) {
+          // Only an empty seminar is ever removed, and only if it is empty here too.
+          if (local && isEmptyRecord(local)) {
+            try {
+              this.storage()?.removeItem(key);
+              this.memory.delete(key);
+              changed.push(key);
+            } catch {
+              // Kept; harmless.
+            }
+          }
+          continue;
+        }
+        const merged = mergeRecords(local, parseRecord(parse(value), this.deckId));
+        next = merged ? JSON.stringify(merged) : undefined;
+        same = local !== undefined && merged !== undefined && JSON.stringify(parseRecord(merged, this.deckId)) === JSON.stringify(local);
+      }
+      if (next !== undefined && !same && next !== current) {
+        this.writeRaw(key, next);
+        changed.push(key);
+      }
+    }
+    return changed;
   }
 
   /** Calls `onChange` when another window changed this deck's index or one of its records. */

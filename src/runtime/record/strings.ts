@@ -14,12 +14,12 @@ export interface RecordStrings {
   show: string;
   showHint: string;
   onScreen: string;
-  offScreen: string;
   noCardYet: string;
   pinned: (title: string) => string;
   follow: string;
   savedAt: (clock: string) => string;
   notSaved: string;
+  throwaway: string;
   olderSeminar: (label: string) => string;
   seminarLabel: string;
   change: string;
@@ -66,15 +66,16 @@ const da: RecordStrings = {
   show: 'Vis på lærredet',
   showHint: 'Aftalen vises på handlingsspørgsmålets slide, så kommunalbestyrelsen kan bekræfte ordlyden.',
   onScreen: 'Vises på lærredet nu',
-  offScreen: 'Vises på lærredet, når I er på handlingsspørgsmålet',
   noCardYet: 'Felterne hører til det tema, præsentationen viser. Vælg et tema for at skrive nu.',
   pinned: (title) => `Præsentationen er gået videre. Du skriver stadig i »${title}«.`,
   follow: 'Følg præsentationen',
   savedAt: (clock) => `Gemt ${clock}`,
   notSaved: 'Browseren kan ikke gemme teksten! Den går tabt, hvis vinduet lukkes – hent Markdown nu.',
+  throwaway:
+    'Browseren gav dette vindue et tomt lager, da det blev genindlæst. Teksten gemmes i præsentationsvinduet, så intet går tabt – men luk facilitatorvisningen, og åbn den igen med S.',
   olderSeminar: (label) => `Du ser et tidligere seminar (${label}). Tiderne tælles på det aktuelle.`,
-  seminarLabel: 'Seminar',
-  change: 'Skift …',
+  seminarLabel: 'Seminar:',
+  change: 'Skift seminar',
   seminarHeading: 'Seminar og aftaler',
   council: 'Kommunalbestyrelse',
   councilPlaceholder: 'Fx Solby Kommune',
@@ -116,15 +117,16 @@ const en: RecordStrings = {
   show: 'Show on screen',
   showHint: 'The agreement appears on the action question’s slide, so the council can confirm the wording.',
   onScreen: 'On screen now',
-  offScreen: 'On screen when you reach the action question',
   noCardYet: 'The fields belong to the theme the presentation shows. Choose a theme to write now.',
   pinned: (title) => `The presentation has moved on. You are still writing in “${title}”.`,
   follow: 'Follow the presentation',
   savedAt: (clock) => `Saved ${clock}`,
   notSaved: 'This browser cannot save the text! It is lost if the window closes – download the Markdown now.',
+  throwaway:
+    'The browser gave this window empty storage when it was reloaded. The text is saved in the presentation window, so nothing is lost – but close the facilitator view and open it again with S.',
   olderSeminar: (label) => `You are looking at an earlier seminar (${label}). The times count for the current one.`,
-  seminarLabel: 'Seminar',
-  change: 'Change …',
+  seminarLabel: 'Seminar:',
+  change: 'Change seminar',
   seminarHeading: 'Seminar and agreements',
   council: 'Council',
   councilPlaceholder: 'E.g. Solby Municipality',

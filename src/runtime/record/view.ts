@@ -15,6 +15,12 @@
 // Minutes: the seminar that owns the deck's timers (`clock` in the index: the newest one started)
 // gets each card's planned and actual minutes from the deck's snapshots, bound to the timing state
 // by its `createdAt`; an older seminar opened to correct it keeps the minutes it had.
+//
+// The second copy (store.ts, channel.ts): before it shows or creates anything, the view merges the
+// deck window's copy into its own (waiting at most OPEN_WAIT_MS for it); every write goes to the deck
+// as well; every PULL_EVERY_MS it merges the deck's copy again, and sends everything to a deck that
+// was reloaded. If the view finds its own storage empty while the deck's is not, the browser gave
+// this window a throw-away storage area: the panel says so (the deck's copy keeps the text safe).
 import { type SeminarRecord, recordToMarkdown } from '../../record/record.js';
 import { readRecordFile, recordFileName, recordToJson } from '../../record/files.js';
 import { now } from '../facilitator/clock.js';
@@ -22,12 +28,17 @@ import { button, h, injectStyle, setAttr, setText } from '../facilitator/dom.js'
 import type { Command, DeckMessage, SessionSnapshot } from '../facilitator/protocol.js';
 import { decimalMinutes, formatClock } from '../timing/format.js';
 import { type RecordCard, type RecordDeck, recordDeck } from './cards.js';
-import { type FieldName, type RecordIndex, RecordStore, isEmptyRecord, localDay } from './store.js';
+import { PULL_EVERY_MS, isRecordDeckMessage, post, recordEnvelope } from './channel.js';
+import { type FieldName, type RecordIndex, RecordStore, indexKey, isEmptyRecord, localDay } from './store.js';
 import { type RecordStrings, recordStrings, seminarLabel } from './strings.js';
 import css from './view.css?inline';
 
 /** Long enough for any browser to start the download before the URL is revoked. */
 const REVOKE_AFTER_MS = 60_000;
+/** A reset for a new seminar that the deck has not applied after this long is sent again. */
+const RESET_RETRY_MS = 5000;
+/** How long the view waits for the deck's copy before it opens the record on its own copy alone. */
+const OPEN_WAIT_MS = 1500;
 
 export interface RecordViewOptions {
   /** The parsed `#samtale-deck`. */
@@ -60,6 +71,7 @@ export function mountRecordView(doc: Document, win: Window, options: RecordViewO
     (doc.querySelector('.fv-main') ?? doc.body).append(controller.panel.element);
   }
   (doc.querySelector('.fv-side') ?? doc.body).append(controller.seminar.element);
+  controller.start();
   return controller;
 }
 
@@ -68,8 +80,13 @@ class RecordController implements RecordView {
   readonly strings: RecordStrings;
   readonly panel: AgreementPanel;
   readonly seminar: SeminarPanel;
-  record: SeminarRecord;
-  index: RecordIndex;
+  // Set once the record is open (after the deck's copy was merged, or the wait ran out).
+  record!: SeminarRecord;
+  index!: RecordIndex;
+  ready = false;
+  /** The browser gave this window an empty storage area while the deck's holds the records. */
+  throwaway = false;
+  private deckPage: string | undefined;
   private snapshot: SessionSnapshot | undefined;
   /** The card the deck shows (the last one, on slides without a card). */
   private deckCard: string | undefined;
@@ -77,6 +94,7 @@ class RecordController implements RecordView {
   /** Whether the fields follow the deck (false after choosing a card by hand, until the deck changes card). */
   private following = true;
   private resetSentFor: number | undefined;
+  private resetSentAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly doc: Document,
@@ -86,17 +104,64 @@ class RecordController implements RecordView {
   ) {
     this.strings = recordStrings(deck.language);
     this.store = new RecordStore(win, deck.id);
-    const opened = this.store.open(this.defaults(), now(win));
-    this.record = opened.record;
-    this.index = opened.index;
     this.panel = new AgreementPanel(this);
     this.seminar = new SeminarPanel(this);
-    if (opened.started === 'stale' && opened.previous) this.seminar.say(this.strings.staleStarted(seminarLabel(opened.previous, deck.language)));
-    this.render();
+  }
 
+  /** Asks the deck for its copy and opens the record when it has come (or after OPEN_WAIT_MS). */
+  start(): void {
+    const { win } = this;
+    const localIndex = this.store.index() !== undefined;
+    win.addEventListener('message', (event) => {
+      // Only the deck that opened this window; never judged by origin (it is "null" on file://).
+      if (event.source === null || event.source !== win.opener || !isRecordDeckMessage(event.data, this.deck.id)) return;
+      const { entries, page } = event.data;
+      if (!this.ready) {
+        this.store.merge(entries);
+        this.throwaway = !localIndex && indexKey(this.deck.id) in entries;
+        this.deckPage = page;
+        this.open();
+        return;
+      }
+      const changed = this.store.merge(entries);
+      if (changed.length > 0) this.onStorage(changed[0]!);
+      // A reloaded deck (possibly with an empty storage area of its own) gets everything this window has.
+      if (page !== this.deckPage) {
+        this.deckPage = page;
+        this.sendToDeck(this.store.entries());
+      }
+    });
+    const pull = () => post(win.opener as Window | null, { ...recordEnvelope(this.deck.id), type: 'pull' });
+    if (!pull()) this.open();
+    else win.setTimeout(() => this.open(), OPEN_WAIT_MS);
+    win.setInterval(() => {
+      if (this.ready) pull();
+    }, PULL_EVERY_MS);
     this.store.watch((key) => this.onStorage(key));
     // A last write of what the fields hold, for the unlikely input event that never ran.
     win.addEventListener('pagehide', () => this.panel.flush());
+  }
+
+  /** Opens the active seminar (or starts one) and shows it; from now on every write also goes to the deck. */
+  private open(): void {
+    if (this.ready) return;
+    const opened = this.store.open(this.defaults(), now(this.win));
+    this.record = opened.record;
+    this.index = opened.index;
+    this.ready = true;
+    this.store.onWrite = (key, value) => this.sendToDeck({ [key]: value });
+    // The deck's copy gets what this window has (and what open() just wrote).
+    this.sendToDeck(this.store.entries());
+    this.panel.element.dataset['ready'] = 'true';
+    this.seminar.element.hidden = false;
+    if (opened.started === 'stale' && opened.previous) this.seminar.say(this.strings.staleStarted(seminarLabel(opened.previous, this.deck.language)));
+    this.render();
+    this.sync();
+    if (this.snapshot) this.takeMinutes(this.snapshot);
+  }
+
+  private sendToDeck(entries: Record<string, string | null>): void {
+    post(this.win.opener as Window | null, { ...recordEnvelope(this.deck.id), type: 'put', entries });
   }
 
   defaults(): { title: string; municipality?: string; place?: string } {
@@ -105,10 +170,6 @@ class RecordController implements RecordView {
     if (this.deck.municipality) defaults.municipality = this.deck.municipality;
     if (this.deck.place) defaults.place = this.deck.place;
     return defaults;
-  }
-
-  get cardId(): string | undefined {
-    return this.panel.cardId;
   }
 
   card(id: string | undefined): RecordCard | undefined {
@@ -124,6 +185,7 @@ class RecordController implements RecordView {
       this.deckCard = cardId;
       this.following = true;
     }
+    if (!this.ready) return;
     this.sync();
     this.takeMinutes(message.snapshot);
     this.panel.renderState();
@@ -131,6 +193,7 @@ class RecordController implements RecordView {
 
   /** Shows the deck's card in the fields, unless the facilitator is typing in another or chose one by hand. */
   sync(): void {
+    if (!this.ready) return;
     if (this.following && this.deckCard !== undefined && this.deckCard !== this.panel.cardId && !this.panel.editing()) this.panel.show(this.deckCard);
     this.panel.renderState();
   }
@@ -199,12 +262,16 @@ class RecordController implements RecordView {
     this.store.saveIndex(index);
     this.record = record;
     this.index = index;
-    if (current !== undefined) {
-      this.resetSentFor = current;
-      this.options.send({ kind: 'reset' });
-    }
+    if (current !== undefined) this.resetTimers(current);
     this.render();
     this.seminar.say(this.strings.started(seminarLabel(record, this.deck.language)));
+  }
+
+  /** Asks the deck to start its timers over, for a new seminar (the timing state `retired` is the old one's). */
+  private resetTimers(retired: number): void {
+    this.resetSentFor = retired;
+    this.resetSentAt = performance.now();
+    this.options.send({ kind: 'reset' });
   }
 
   /** The deck's timers into the seminar that owns them. */
@@ -219,10 +286,8 @@ class RecordController implements RecordView {
       this.store.saveIndex(index);
     }
     if (timing === index.retiredTiming) {
-      if (this.resetSentFor !== timing) {
-        this.resetSentFor = timing;
-        this.options.send({ kind: 'reset' });
-      }
+      // Asked once; again if the deck still has the old times after a while (it was reloading, say).
+      if (this.resetSentFor !== timing || performance.now() - this.resetSentAt > RESET_RETRY_MS) this.resetTimers(timing);
       return;
     }
     if (index.timing !== timing) {
@@ -240,6 +305,7 @@ class RecordController implements RecordView {
 
   /** Another window changed the index or a record (a second view, an import elsewhere). */
   private onStorage(key: string): void {
+    if (!this.ready) return;
     const index = this.store.index();
     if (index && index.active !== this.record.seminar) {
       const record = this.store.load(index.active);
@@ -330,8 +396,9 @@ class AgreementPanel {
   cardId: string | undefined;
   private readonly select: HTMLSelectElement;
   private readonly showBox: HTMLInputElement;
-  private readonly seminarLine: HTMLElement;
+  private readonly seminarLine: HTMLButtonElement;
   private readonly olderNotice: HTMLElement;
+  private readonly throwawayNotice: HTMLElement;
   private readonly pinnedNotice: HTMLElement;
   private readonly pinnedText: HTMLElement;
   private readonly hint: HTMLElement;
@@ -360,9 +427,9 @@ class AgreementPanel {
     });
     this.showBox = h(doc, 'input', { type: 'checkbox', 'data-record': 'show' });
     this.showBox.addEventListener('change', () => c.setShow(this.showBox.checked));
-    this.seminarLine = h(doc, 'span', { class: 'rv-seminar-name' });
-    const change = button(doc, strings.change, () => c.seminar.focus(), { class: 'fv-link-button', 'data-record': 'change-seminar' });
+    this.seminarLine = button(doc, '', () => c.seminar.focus(), { class: 'fv-link-button rv-seminar-name', title: strings.change, 'data-record': 'change-seminar' });
     this.olderNotice = h(doc, 'p', { class: 'rv-notice rv-notice-older', hidden: true, role: 'status' });
+    this.throwawayNotice = h(doc, 'p', { class: 'rv-notice rv-notice-throwaway', hidden: true, role: 'alert' }, strings.throwaway);
     this.pinnedText = h(doc, 'span');
     this.pinnedNotice = h(
       doc,
@@ -376,8 +443,8 @@ class AgreementPanel {
 
     this.questionText = h(doc, 'span', { class: 'rv-question-text' });
     this.question = h(doc, 'p', { class: 'rv-question' }, h(doc, 'span', { class: 'rv-question-label' }, strings.action), ' ', this.questionText);
-    this.agreed = this.textarea('agreed', strings.agreedPlaceholder, 3);
-    this.followUp = this.textarea('followUp', strings.followUpPlaceholder, 2);
+    this.agreed = this.textarea('agreed', strings.agreedPlaceholder, 2);
+    this.followUp = this.textarea('followUp', strings.followUpPlaceholder, 1);
     this.status = h(doc, 'span', { class: 'rv-saved', 'aria-live': 'polite' });
     this.screen = h(doc, 'span', { class: 'rv-screen' });
     this.fields = h(
@@ -389,26 +456,26 @@ class AgreementPanel {
       this.agreed,
       h(doc, 'label', { class: 'rv-label', for: 'rv-followUp' }, strings.followUpLabel),
       this.followUp,
-      h(doc, 'p', { class: 'rv-status' }, this.status, this.screen),
     );
 
     this.element = h(
       doc,
       'section',
-      { class: 'rv-panel', 'aria-labelledby': 'rv-heading', 'data-prominent': 'false' },
-      h(
-        doc,
-        'div',
-        { class: 'rv-head' },
-        h(doc, 'h2', { id: 'rv-heading' }, strings.heading),
-        this.select,
-        h(doc, 'label', { class: 'fv-check rv-show', title: strings.showHint }, this.showBox, ` ${strings.show}`),
-      ),
-      h(doc, 'p', { class: 'rv-seminar-line' }, h(doc, 'span', { class: 'rv-seminar-word' }, `${strings.seminarLabel}: `), this.seminarLine, ' ', change),
+      { class: 'rv-panel', 'aria-labelledby': 'rv-heading', 'data-prominent': 'false', 'data-ready': 'false' },
+      h(doc, 'div', { class: 'rv-head' }, h(doc, 'h2', { id: 'rv-heading' }, strings.heading), this.select),
+      this.throwawayNotice,
       this.olderNotice,
       this.pinnedNotice,
       this.hint,
       this.fields,
+      h(
+        doc,
+        'div',
+        { class: 'rv-foot' },
+        h(doc, 'label', { class: 'fv-check rv-show', title: strings.showHint }, this.showBox, ` ${strings.show}`),
+        this.screen,
+        h(doc, 'span', { class: 'rv-foot-end' }, this.status, this.seminarLine),
+      ),
     );
     // Typing done (focus left the fields): follow the deck again if it moved on meanwhile.
     this.element.addEventListener('focusout', () => c.win.setTimeout(() => c.sync(), 0));
@@ -463,7 +530,8 @@ class AgreementPanel {
 
   renderSeminar(): void {
     const { c } = this;
-    setText(this.seminarLine, seminarLabel(c.record, c.deck.language));
+    setText(this.seminarLine, `${c.strings.seminarLabel} ${seminarLabel(c.record, c.deck.language)}`);
+    this.throwawayNotice.hidden = !c.throwaway;
     const older = c.index.clock !== undefined && c.index.clock !== c.record.seminar;
     this.olderNotice.hidden = !older;
     if (older) setText(this.olderNotice, c.strings.olderSeminar(seminarLabel(c.record, c.deck.language)));
@@ -489,7 +557,7 @@ class AgreementPanel {
     if (this.showBox.checked !== c.index.show) this.showBox.checked = c.index.show;
     const text = this.cardId === undefined ? '' : (c.record.cards[this.cardId]?.agreed ?? '').trim();
     const onScreen = c.index.show && prominent && text !== '' && c.index.active === c.record.seminar;
-    setText(this.screen, c.index.show && text !== '' ? (onScreen ? c.strings.onScreen : c.strings.offScreen) : '');
+    setText(this.screen, onScreen ? c.strings.onScreen : '');
     setAttr(this.screen, 'data-on-screen', String(onScreen));
     if (!this.savedOk) this.saved(c.store.persisted);
   }
@@ -524,7 +592,7 @@ class SeminarPanel {
     this.element = h(
       doc,
       'section',
-      { class: 'rv-seminar', 'aria-labelledby': 'rv-seminar-heading' },
+      { class: 'rv-seminar', 'aria-labelledby': 'rv-seminar-heading', hidden: true },
       h(doc, 'h2', { id: 'rv-seminar-heading' }, strings.seminarHeading),
       h(
         doc,
