@@ -1,6 +1,5 @@
 // `npm run compile`: the Node code with tsc, the browser runtime and theme CSS into lib/runtime/.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -68,53 +67,6 @@ function makeInlineSafe(script) {
   return safe;
 }
 
-/**
- * reveal's notes plugin opens the speaker view as an about:blank popup and
- * document.write()s a page with an inline script into it. The popup inherits
- * the deck's CSP, so that script needs its hash there. We run the plugin's
- * own open() against a stub window to capture exactly what it writes.
- */
-async function speakerViewScripts() {
-  const { default: Notes } = await import('reveal.js/plugin/notes');
-  const captured = { html: undefined };
-  const stop = new Error('speaker view captured');
-  const popup = {
-    closed: false,
-    focus() {},
-    document: {
-      write(html) {
-        captured.html = html;
-        throw stop;
-      },
-    },
-  };
-  const hadWindow = 'window' in globalThis;
-  const previous = globalThis.window;
-  // "?receiver" makes init() register nothing: we only want open().
-  globalThis.window = { open: () => popup, location: { search: '?receiver' }, addEventListener() {} };
-  try {
-    const plugin = Notes();
-    plugin.init({ addKeyBinding() {}, on() {}, getConfig: () => ({}) });
-    plugin.open();
-  } catch (error) {
-    if (error !== stop) throw error;
-  } finally {
-    if (hadWindow) globalThis.window = previous;
-    else delete globalThis.window;
-  }
-  if (typeof captured.html !== 'string') {
-    throw new CompileError('reveal.js notes plugin did not write a speaker view; has reveal.js changed?');
-  }
-  const scripts = [...captured.html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script\s*>/gi)].map((m) => m[1]);
-  if (scripts.length === 0) {
-    throw new CompileError('found no inline script in reveal.js speaker view; has reveal.js changed?');
-  }
-  return scripts;
-}
-
-function sha256Source(text) {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-}
 
 /**
  * Replaces every url() in `css` by a data: URL of the file it names, so the
@@ -212,8 +164,8 @@ async function compileRuntime() {
   await rm(stagingDir, { recursive: true, force: true });
   try {
     await buildRuntimeScript(stagingDir);
-    const [{ themes, printThemes }, scripts] = await Promise.all([buildStyles(stagingDir), speakerViewScripts()]);
-    await writeManifest(stagingDir, themes, printThemes, scripts);
+    const { themes, printThemes } = await buildStyles(stagingDir);
+    await writeManifest(stagingDir, themes, printThemes);
     await rm(runtimeDir, { recursive: true, force: true });
     await rename(stagingDir, runtimeDir);
   } finally {
@@ -221,15 +173,16 @@ async function compileRuntime() {
   }
 }
 
-async function writeManifest(dir, themes, printThemes, scripts) {
+async function writeManifest(dir, themes, printThemes) {
   const manifest = {
     script: 'runtime.js',
     revealCss: 'reveal.css',
     themes,
     printThemes,
-    // Hashes of the scripts the runtime itself writes into new documents
-    // (reveal's speaker view); the deck adds its own inline scripts' hashes.
-    scriptHashes: scripts.map(sha256Source),
+    // Hashes of scripts the runtime writes into new documents. None today: the
+    // facilitator view opens the deck file itself instead of writing a page
+    // into a popup, as reveal's speaker view did. The deck adds its own hashes.
+    scriptHashes: [],
   };
   await writeFile(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }

@@ -10,7 +10,7 @@ export interface RuntimeAssets {
   script: string;
   /** reveal.js's core CSS followed by the theme's CSS, fonts inlined. */
   css: string;
-  /** CSP hashes (`'sha256-…'`) of scripts the runtime writes at run time (reveal's speaker view). */
+  /** CSP hashes (`'sha256-…'`) of scripts the runtime writes into new documents at run time (none today). */
   scriptHashes: string[];
 }
 
