@@ -7,6 +7,7 @@ import { validateYaml } from '../config/validate-yaml.js';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
 import type { BodyBlock, Card, NotesTarget, Question, Quote, SourceSpan, Video } from '../model.js';
 import { splitFrontMatter } from './front-matter.js';
+import { inlineText } from './parse/markdown.js';
 import { checkVideo, mediaPositions } from './video-check.js';
 import type { RefusedLink } from './parse/links.js';
 
@@ -192,11 +193,7 @@ function closingIndex(tokens: Token[], start: number): number {
   return tokens.length - 1;
 }
 
-/** The plain text of an inline token: text and code, soft breaks as spaces. */
+/** The plain text of an inline token. */
 function plainText(inline: Token): string {
-  return (inline.children ?? [])
-    .map((child) => (child.type === 'text' || child.type === 'code_inline' ? child.content : child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : ''))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return inlineText(inline.children ?? []);
 }

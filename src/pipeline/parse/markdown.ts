@@ -1,5 +1,5 @@
 // The card Markdown parser: markdown-it with our constructs, applied in one explicit order.
-import markdownIt, { type MarkdownIt } from 'markdown-it';
+import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 import { linkPolicyPlugin } from './links.js';
 import { notesPlugin } from './notes.js';
 import { questionPlugin } from './question.js';
@@ -33,12 +33,16 @@ export function createMarkdown(options: MarkdownOptions): MarkdownIt {
   return md;
 }
 
-/** The plain text of one line of inline Markdown: emphasis and links dropped, their words kept. */
-export function plainInline(md: MarkdownIt, markdown: string): string {
-  const [inline] = md.parseInline(markdown, {});
-  return (inline?.children ?? [])
-    .map((child) => (child.type === 'text' || child.type === 'code_inline' ? child.content : child.type === 'softbreak' ? ' ' : ''))
+/** The plain text of inline tokens: text and code kept, emphasis and links dropped, line breaks as spaces. */
+export function inlineText(children: readonly Token[]): string {
+  return children
+    .map((child) => (child.type === 'text' || child.type === 'code_inline' ? child.content : child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : ''))
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** The plain text of one line of inline Markdown. */
+export function plainInline(md: MarkdownIt, markdown: string): string {
+  return inlineText(md.parseInline(markdown, {})[0]?.children ?? []);
 }
