@@ -383,6 +383,9 @@ describe('the facilitator view', () => {
     await deck.keyboard.up('Shift');
     await deck.waitForSelector('.samtale-discussion[hidden]');
     await view.click('.fv-sound input');
+    // The view sends the preference to the deck, which stores it: wait for that, so no later test sees it land.
+    await deck.waitForFunction((k) => (JSON.parse(localStorage.getItem(k) ?? '{}') as { state?: { prefs?: { sound?: boolean } } }).state?.prefs?.sound === false,
+      { polling: 50, timeout: 5_000 }, `samtale.timing.v1/${model.id}`);
   });
 
   it('stays out of reveal’s print view, and print does not touch the times', async () => {
