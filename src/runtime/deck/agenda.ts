@@ -1,4 +1,4 @@
-// After a re-plan, the deck's own agenda slide and card title slides show the new minutes and times.
+// After a re-plan or a skip, the deck's own agenda slide and card title slides show the new minutes and times.
 //
 // The agenda rows are matched to the plan by order (the renderer writes
 // cards and breaks in plan order) and checked by card title; if the slide
@@ -6,10 +6,10 @@
 // cards still ahead become their expected start, rounded to the minute;
 // skipped cards are struck through. Undoing every re-plan restores the
 // original text, kept in data attributes.
-import type { Plan } from '../timing/plan.js';
-import { formatClock } from '../timing/format.js';
-import type { Projection } from '../timing/projection.js';
-import type { FacilitatorStrings } from './strings.js';
+import { formatClock } from '../kit/format.js';
+import type { Plan } from '../seminar/plan.js';
+import type { Projection } from '../seminar/projection.js';
+import type { Strings } from '../strings/index.js';
 
 const ORIGINAL_TIME = 'data-samtale-planned-time';
 const ORIGINAL_MINUTES = 'data-samtale-planned-minutes';
@@ -24,7 +24,7 @@ function remember(element: Element | null, attribute: string): string | undefine
 const roundToMinute = (ms: number) => Math.round(ms / 60_000) * 60_000;
 
 /** Writes the projection's minutes and times into the agenda and card title slides; `replanned` false restores them. */
-export function updateAgenda(doc: Document, plan: Plan, projection: Projection, strings: FacilitatorStrings, replanned: boolean): void {
+export function updateAgenda(doc: Document, plan: Plan, projection: Projection, strings: Strings, replanned: boolean): void {
   const rows = Array.from(doc.querySelectorAll<HTMLLIElement>('.reveal .slides section.samtale-agenda ol.agenda > li'));
   const matches =
     rows.length === plan.items.length &&

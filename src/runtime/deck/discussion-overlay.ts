@@ -10,14 +10,13 @@
 // without the second screen. It is not mounted in reveal's print view and is
 // hidden by CSS in print (`@media print`, `html.reveal-print`).
 //
-// Keys on the deck (reveal.js uses none of them): D starts the countdown
-// with the last length chosen (3 min at first) or pauses/resumes it,
-// Shift+D stops it, + adds a minute.
-import type { FacilitatorStrings } from '../facilitator/strings.js';
-import { button, h, injectStyle, isTyping, setAttr, setText } from '../facilitator/dom.js';
-import type { DiscussionStatus } from '../timing/discussion.js';
-import { formatCountdown } from '../timing/format.js';
-import css from './overlay.css?inline';
+// It is a labelled region (a landmark, so screen readers find it) holding the digits as a timer; its keys
+// (D, Shift+D, +) are the deck's keys (keys.ts).
+import { formatCountdown } from '../kit/format.js';
+import { button, h, injectStyle, setAttr, setText } from '../kit/dom.js';
+import type { DiscussionStatus } from '../seminar/discussion.js';
+import type { Strings } from '../strings/index.js';
+import css from './discussion-overlay.css?inline';
 import { chime } from './sound.js';
 
 export interface DiscussionActions {
@@ -41,18 +40,18 @@ export class DiscussionOverlay {
 
   constructor(
     private readonly doc: Document,
-    private readonly strings: FacilitatorStrings,
+    private readonly strings: Strings,
     actions: DiscussionActions,
   ) {
     injectStyle(doc, 'samtale-discussion-style', css);
     this.label = h(doc, 'p', { class: 'samtale-discussion-label' }, strings.discussionLabel);
-    this.time = h(doc, 'p', { class: 'samtale-discussion-time' });
+    this.time = h(doc, 'p', { class: 'samtale-discussion-time', role: 'timer', 'aria-label': strings.discussionTimer });
     this.bar = h(doc, 'span');
     this.toggleButton = button(doc, strings.pause, () => actions.toggle());
     this.root = h(
       doc,
-      'section',
-      { class: 'samtale-discussion', role: 'timer', 'aria-label': strings.discussionLabel, hidden: true },
+      'div',
+      { class: 'samtale-discussion', role: 'region', 'aria-label': strings.discussionRegion, hidden: true },
       this.label,
       this.time,
       h(doc, 'div', { class: 'samtale-discussion-bar', 'aria-hidden': 'true' }, this.bar),
@@ -66,18 +65,6 @@ export class DiscussionOverlay {
       ),
     );
     doc.body.append(this.root);
-    doc.addEventListener('keydown', (event) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
-      if (event.key === 'd' || event.key === 'D') {
-        if (event.shiftKey) actions.stop();
-        else actions.primary();
-      } else if (event.key === '+' && !this.root.hidden) {
-        actions.extend();
-      } else {
-        return;
-      }
-      event.preventDefault();
-    });
   }
 
   /** Shows the countdown as it is now; hides it when there is none. */

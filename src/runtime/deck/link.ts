@@ -1,5 +1,6 @@
 // The deck window's end of the link to the facilitator view: opening the popup, adopting it, messaging.
-import { type Command, type DeckMessage, isViewMessage } from './protocol.js';
+import { type Command, type DeckMessage, isViewMessage } from '../protocol.js';
+import type { OutboxEntry } from '../storage/outbox.js';
 
 /** The query that turns the deck file into the facilitator view (`index.html?samtale=facilitator`). */
 export const VIEW_PARAM = 'samtale';
@@ -22,8 +23,8 @@ export function viewUrl(win: Window): string {
 
 export interface ViewLinkHandlers {
   onCommand(command: Command): void;
-  /** A view said hello: send it everything at once. */
-  onConnect(): void;
+  /** A view said hello (with the keystrokes it has not seen confirmed): send it everything at once. */
+  onConnect(outbox: OutboxEntry[]): void;
 }
 
 export class ViewLink {
@@ -73,7 +74,7 @@ export class ViewLink {
     const source = event.source as Window | null;
     if (source === null || !this.isOurView(source) || !isViewMessage(event.data, this.deckId)) return;
     if (this.popup !== source) this.popup = source;
-    if (event.data.type === 'hello') this.handlers.onConnect();
+    if (event.data.type === 'hello') this.handlers.onConnect(event.data.outbox);
     else this.handlers.onCommand(event.data.command);
   }
 

@@ -1,4 +1,4 @@
-// Numbers and times as the facilitator reads them: mm:ss countdowns, 24-hour clock times, minutes.
+// Numbers, times and dates as the facilitator reads them: mm:ss countdowns, 24-hour clock times, minutes, dates.
 
 export type Language = 'da' | 'en';
 
@@ -46,3 +46,11 @@ export const wholeMinutes = (seconds: number): number => Math.round(seconds / 60
 
 /** Seconds as minutes with one decimal (for actual times). */
 export const decimalMinutes = (seconds: number): number => Math.round(seconds / 6) / 10;
+
+/** "2027-03-02" as "2. marts 2027" / "2 March 2027"; anything else as it is. */
+export function formatDate(iso: string, language: Language): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  const at = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12);
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at);
+}

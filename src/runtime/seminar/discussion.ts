@@ -1,5 +1,5 @@
 // The discussion countdown's arithmetic: start, +1 min, pause/resume, stop, and what it shows at a moment.
-import type { DiscussionState, TimingState } from './state.js';
+import type { DiscussionState, SeminarState } from './state.js';
 
 /** The lengths offered for talk in pairs or groups, in seconds. */
 export const DISCUSSION_CHOICES: readonly number[] = [120, 180, 300, 600];
@@ -22,7 +22,7 @@ function elapsed(d: DiscussionState, now: number): number {
 }
 
 /** The countdown at `now`, or undefined when there is none (never started, stopped, or gone after the end signal). */
-export function discussionStatus(state: TimingState, now: number): DiscussionStatus | undefined {
+export function discussionStatus(state: SeminarState, now: number): DiscussionStatus | undefined {
   const d = state.discussion;
   if (!d) return undefined;
   const leftMs = d.totalMs - elapsed(d, now);
@@ -39,22 +39,20 @@ export function discussionStatus(state: TimingState, now: number): DiscussionSta
   };
 }
 
-const withDiscussion = (state: TimingState, discussion: DiscussionState | undefined): TimingState => {
-  const next: TimingState = { ...state };
+const withDiscussion = (state: SeminarState, discussion: DiscussionState | undefined): SeminarState => {
+  const next: SeminarState = { ...state };
   if (discussion) next.discussion = discussion;
   else delete next.discussion;
   return next;
 };
 
-/** Starts (or restarts) a countdown of `seconds`, and remembers the length for the deck's key. */
-export function startDiscussion(state: TimingState, seconds: number, now: number): TimingState {
-  const next = withDiscussion(state, { totalMs: Math.max(1, Math.round(seconds)) * 1000, elapsedMs: 0, runningSince: now });
-  next.prefs = { ...state.prefs, discussionSeconds: Math.round(seconds) };
-  return next;
+/** Starts (or restarts) a countdown of `seconds`. */
+export function startDiscussion(state: SeminarState, seconds: number, now: number): SeminarState {
+  return withDiscussion(state, { totalMs: Math.max(1, Math.round(seconds)) * 1000, elapsedMs: 0, runningSince: now });
 }
 
 /** +1 min (or any seconds). After the end signal, it runs again for the added time. */
-export function extendDiscussion(state: TimingState, seconds: number, now: number): TimingState {
+export function extendDiscussion(state: SeminarState, seconds: number, now: number): SeminarState {
   const d = state.discussion;
   if (!d || !discussionStatus(state, now)) return state;
   const spent = elapsed(d, now);
@@ -64,7 +62,7 @@ export function extendDiscussion(state: TimingState, seconds: number, now: numbe
 }
 
 /** Pauses a running countdown, or resumes a paused one. */
-export function toggleDiscussion(state: TimingState, now: number): TimingState {
+export function toggleDiscussion(state: SeminarState, now: number): SeminarState {
   const d = state.discussion;
   const status = discussionStatus(state, now);
   if (!d || !status || status.ended) return state;
@@ -72,6 +70,6 @@ export function toggleDiscussion(state: TimingState, now: number): TimingState {
   return withDiscussion(state, { ...d, runningSince: now });
 }
 
-export function stopDiscussion(state: TimingState): TimingState {
+export function stopDiscussion(state: SeminarState): SeminarState {
   return state.discussion ? withDiscussion(state, undefined) : state;
 }

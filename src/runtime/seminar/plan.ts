@@ -11,6 +11,8 @@ export interface PlanCard {
   themeNumber?: number;
   /** Planned seconds from the manifest (before any re-plan). */
   plannedSeconds: number;
+  /** The card's action question ("Hvad kan I som kommunalbestyrelse …"), as plain text: the record's heading for the card. */
+  actionQuestion?: string;
 }
 
 /** A planned break ("15 min pause after card 3"). */
@@ -33,6 +35,12 @@ export interface Plan {
   language: 'da' | 'en';
   /** Planned start as "HH:MM" (local time on the seminar's day). */
   start: string;
+  /** The seminar's day from the manifest ("YYYY-MM-DD"); a run on any other day is a rehearsal. */
+  date?: string;
+  /** The council, place and facilitator from the manifest: the seminar record's details by default. */
+  municipality?: string;
+  place?: string;
+  facilitator?: string;
   /** Cards and breaks in the order of the day. */
   items: PlanItem[];
   themeCount: number;
@@ -45,6 +53,7 @@ const seconds = (value: unknown): number =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.round(value) : 0;
 
 const CLOCK = /^(\d{1,2}):(\d{2})$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Reads the plan from the `#samtale-deck` JSON. Tolerant: a model without
@@ -57,6 +66,8 @@ export function planFromModel(model: unknown): Plan {
   for (const raw of Array.isArray(m['cards']) ? m['cards'] : []) {
     if (!isRecord(raw) || typeof raw['id'] !== 'string') continue;
     const planned = raw['plannedSeconds'] ?? (typeof raw['minutes'] === 'number' ? raw['minutes'] * 60 : 0);
+    const questions = Array.isArray(raw['questions']) ? raw['questions'].filter(isRecord) : [];
+    const action = questions.find((q) => q['action'] === true)?.['text'];
     cards.push({
       kind: 'card',
       id: raw['id'],
@@ -64,6 +75,7 @@ export function planFromModel(model: unknown): Plan {
       cardKind: typeof raw['kind'] === 'string' ? raw['kind'] : 'theme',
       ...(typeof raw['themeNumber'] === 'number' ? { themeNumber: raw['themeNumber'] } : {}),
       plannedSeconds: seconds(planned),
+      ...(typeof action === 'string' && action.trim() !== '' ? { actionQuestion: action } : {}),
     });
   }
   const breaks: PlanBreak[] = [];
@@ -79,11 +91,16 @@ export function planFromModel(model: unknown): Plan {
     });
   }
   const start = typeof m['start'] === 'string' && CLOCK.test(m['start']) ? m['start'] : '09:00';
+  const text = (key: string) => (typeof m[key] === 'string' && (m[key] as string).trim() !== '' ? { [key]: (m[key] as string).trim() } : {});
   return {
     deckId: typeof m['id'] === 'string' ? m['id'] : 'deck',
     title: typeof m['title'] === 'string' ? m['title'] : '',
     language: m['language'] === 'en' ? 'en' : 'da',
     start,
+    ...(typeof m['date'] === 'string' && DAY.test(m['date']) ? { date: m['date'] } : {}),
+    ...text('municipality'),
+    ...text('place'),
+    ...text('facilitator'),
     items: orderItems(cards, breaks),
     themeCount: cards.filter((c) => c.themeNumber !== undefined).length,
   };

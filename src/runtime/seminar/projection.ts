@@ -6,11 +6,13 @@
 // A break: `done` (a pause took it), `current` (the pause is on), `ahead`,
 // `passed` (the seminar moved on without it).
 //
-// Projected end = now + what the open pause still has of its planned break
-// + the current card's remaining budget + every card and break ahead.
-// Before the first card it counts from the planned start if that is later.
+// Before the start nothing is measured: every row is ahead, the times are the manifest's on the day of
+// `now`, and the seminar is neither ahead nor behind. From the start the plan counts from the real start
+// time (re-based): a seminar that starts at 09:07 plans its end at 09:07 plus the day's minutes.
+// Projected end = now + what the open pause still has of its planned break + the current card's remaining
+// budget + every card and break ahead.
 import { type Plan, type PlanItem, clockOnDay, plannedTotalSeconds } from './plan.js';
-import { type TimingState, effectiveSeconds, elapsedMs, openPause } from './state.js';
+import { type SeminarPhase, type SeminarState, effectiveSeconds, elapsedMs, openPause, seminarPhase } from './state.js';
 
 export type RowStatus = 'done' | 'current' | 'ahead' | 'skipped' | 'passed';
 
@@ -61,6 +63,7 @@ export interface CurrentCard {
 
 export interface Projection {
   now: number;
+  phase: SeminarPhase;
   started: boolean;
   /** The deck has reached the closing slide after the cards. */
   ended: boolean;
@@ -69,12 +72,15 @@ export interface Projection {
   pauseSeconds?: number;
   /** The planned break the open pause is, if any. */
   pauseBreakId?: string;
+  /** The manifest's start on the day of `now`; from the start, the real start (the plan is re-based). */
   plannedStart: number;
   plannedEnd: number;
-  /** When the first card started. */
+  /** The manifest's start time on the day the seminar started (or of `now` before): to say how late it began. */
+  scheduledStart: number;
+  /** When the facilitator started the seminar. */
   actualStart?: number;
   projectedEnd: number;
-  /** Whole seconds behind the planned end (negative: ahead). */
+  /** Whole seconds behind the planned end (negative: ahead); 0 before the start. */
   deltaSeconds: number;
   current?: CurrentCard;
   rows: RowProjection[];
@@ -87,15 +93,16 @@ const wholeSeconds = (ms: number) => {
 };
 
 /** The position as an index into `plan.items`: the current card, past the end, or before the first card. */
-function positionIndex(plan: Plan, state: TimingState): number {
+function positionIndex(plan: Plan, state: SeminarState): number {
+  if (state.startedAt === undefined) return -1;
   if (state.position.atEnd) return plan.items.length;
   if (state.position.cardId === undefined) return -1;
   return plan.items.findIndex((item) => item.id === state.position.cardId);
 }
 
-export function project(plan: Plan, state: TimingState, now: number): Projection {
-  const day = state.startedAt ?? now;
-  const plannedStart = clockOnDay(plan.start, day);
+export function project(plan: Plan, state: SeminarState, now: number): Projection {
+  const scheduledStart = clockOnDay(plan.start, state.startedAt ?? now);
+  const plannedStart = state.startedAt ?? scheduledStart;
   const plannedEnd = plannedStart + plannedTotalSeconds(plan) * 1000;
   const position = positionIndex(plan, state);
   const pause = openPause(state);
@@ -112,8 +119,7 @@ export function project(plan: Plan, state: TimingState, now: number): Projection
 
   // Time still to come, in order: the open pause's planned remainder, the current card, then what is ahead.
   const started = state.startedAt !== undefined;
-  const base = started ? now : Math.max(now, plannedStart);
-  let cursor = base;
+  let cursor = started ? now : plannedStart;
   if (pause?.breakId !== undefined) {
     const planned = plan.items.find((i) => i.id === pause.breakId)?.plannedSeconds ?? 0;
     cursor += Math.max(0, planned * 1000 - (now - pause.from));
@@ -131,13 +137,15 @@ export function project(plan: Plan, state: TimingState, now: number): Projection
 
   const projection: Projection = {
     now,
+    phase: seminarPhase(state),
     started,
-    ended: state.position.atEnd,
+    ended: state.endedAt !== undefined,
     paused: pause !== undefined,
     plannedStart,
     plannedEnd,
+    scheduledStart,
     projectedEnd,
-    deltaSeconds: Math.round((projectedEnd - plannedEnd) / 1000),
+    deltaSeconds: started ? Math.round((projectedEnd - plannedEnd) / 1000) : 0,
     rows,
     pauses: state.pauses.map((p) => ({
       from: p.from,
@@ -150,14 +158,14 @@ export function project(plan: Plan, state: TimingState, now: number): Projection
   if (pause) projection.pauseSeconds = Math.floor((now - pause.from) / 1000);
   if (pause?.breakId !== undefined) projection.pauseBreakId = pause.breakId;
   if (state.startedAt !== undefined) projection.actualStart = state.startedAt;
-  const current = currentCard(plan, state, now, pause === undefined);
+  const current = started ? currentCard(plan, state, now, pause === undefined) : undefined;
   if (current) projection.current = current;
   return projection;
 }
 
 function rowFor(
   plan: Plan,
-  state: TimingState,
+  state: SeminarState,
   item: PlanItem,
   index: number,
   position: number,
@@ -207,7 +215,7 @@ function rowFor(
   return row;
 }
 
-function currentCard(plan: Plan, state: TimingState, now: number, running: boolean): CurrentCard | undefined {
+function currentCard(plan: Plan, state: SeminarState, now: number, running: boolean): CurrentCard | undefined {
   const id = state.position.atEnd ? undefined : state.position.cardId;
   const item = plan.items.find((i) => i.kind === 'card' && i.id === id);
   if (id === undefined || item === undefined || item.kind !== 'card') return undefined;

@@ -13,10 +13,10 @@
 // facilitator may pick any other card ahead from `skipOptions`.
 import type { Plan } from './plan.js';
 import { project } from './projection.js';
-import { type ReplanRecord, type TimingState, elapsedMs } from './state.js';
+import { type ReplanRecord, type SeminarState, elapsedMs } from './state.js';
 
-/** Proposals appear from this many seconds behind. */
-export const REPLAN_THRESHOLD_SECONDS = 120;
+/** Proposals appear from this many seconds behind: less is noise a facilitator absorbs by tightening one discussion. */
+export const REPLAN_THRESHOLD_SECONDS = 300;
 /** Shortening never takes a card below this many minutes. */
 export const MIN_CARD_MINUTES = 5;
 
@@ -65,7 +65,7 @@ interface Ahead {
   elapsed: number;
 }
 
-function cardsAhead(plan: Plan, state: TimingState, now: number): Ahead[] {
+function cardsAhead(plan: Plan, state: SeminarState, now: number): Ahead[] {
   const rows = project(plan, state, now).rows;
   return rows
     .filter((row) => row.kind === 'card' && row.status === 'ahead')
@@ -79,14 +79,14 @@ function cardsAhead(plan: Plan, state: TimingState, now: number): Ahead[] {
 }
 
 /** Proposals when the seminar is at least REPLAN_THRESHOLD_SECONDS behind, with cards still ahead. */
-export function proposeReplan(plan: Plan, state: TimingState, now: number): Replan | undefined {
+export function proposeReplan(plan: Plan, state: SeminarState, now: number): Replan | undefined {
   const before = project(plan, state, now);
   if (before.ended || before.deltaSeconds < REPLAN_THRESHOLD_SECONDS) return undefined;
   const ahead = cardsAhead(plan, state, now);
   if (ahead.length === 0) return undefined;
   const behind = before.deltaSeconds;
 
-  const outcome = (next: TimingState) => {
+  const outcome = (next: SeminarState) => {
     const after = project(plan, next, now);
     return { projectedEnd: after.projectedEnd, deltaSeconds: after.deltaSeconds };
   };
@@ -157,15 +157,15 @@ export function shortenedMinutes(ahead: readonly { effective: number; elapsed: n
   return { to, feasible: true };
 }
 
-function snapshotBefore(state: TimingState, cardIds: string[]): ReplanRecord['before'] {
+function snapshotBefore(state: SeminarState, cardIds: string[]): ReplanRecord['before'] {
   const adjust: Record<string, number> = {};
   for (const id of cardIds) adjust[id] = state.cards[id]?.adjustSeconds ?? 0;
   return { overrides: { ...state.overrides }, skipped: [...state.skipped], adjust };
 }
 
-function withShortened(state: TimingState, changes: CardChange[], now: number): TimingState {
+function withShortened(state: SeminarState, changes: CardChange[], now: number): SeminarState {
   const ids = changes.map((c) => c.cardId);
-  const next: TimingState = JSON.parse(JSON.stringify(state)) as TimingState;
+  const next: SeminarState = JSON.parse(JSON.stringify(state)) as SeminarState;
   next.replans.push({ at: now, kind: 'shorten', cardIds: ids, before: snapshotBefore(state, ids) });
   for (const change of changes) {
     next.overrides[change.cardId] = change.toSeconds;
@@ -175,15 +175,15 @@ function withShortened(state: TimingState, changes: CardChange[], now: number): 
   return next;
 }
 
-function withSkipped(state: TimingState, cardIds: string[], now: number): TimingState {
-  const next: TimingState = JSON.parse(JSON.stringify(state)) as TimingState;
+function withSkipped(state: SeminarState, cardIds: string[], now: number): SeminarState {
+  const next: SeminarState = JSON.parse(JSON.stringify(state)) as SeminarState;
   next.replans.push({ at: now, kind: 'skip', cardIds, before: snapshotBefore(state, []) });
   next.skipped = [...new Set([...next.skipped, ...cardIds])];
   return next;
 }
 
 /** Applies the facilitator's choice, recomputed at `now`. Returns the same state if there is nothing to apply. */
-export function applyReplan(plan: Plan, state: TimingState, choice: ReplanChoice, now: number): TimingState {
+export function applyReplan(plan: Plan, state: SeminarState, choice: ReplanChoice, now: number): SeminarState {
   if (choice.kind === 'skip') {
     const ahead = cardsAhead(plan, state, now);
     return ahead.some((c) => c.id === choice.cardId) ? withSkipped(state, [choice.cardId], now) : state;
@@ -193,10 +193,10 @@ export function applyReplan(plan: Plan, state: TimingState, choice: ReplanChoice
 }
 
 /** Takes back the last re-plan. */
-export function undoReplan(state: TimingState): TimingState {
+export function undoReplan(state: SeminarState): SeminarState {
   const last = state.replans[state.replans.length - 1];
   if (!last) return state;
-  const next: TimingState = JSON.parse(JSON.stringify(state)) as TimingState;
+  const next: SeminarState = JSON.parse(JSON.stringify(state)) as SeminarState;
   next.replans.pop();
   next.overrides = { ...last.before.overrides };
   next.skipped = [...last.before.skipped];

@@ -4,10 +4,10 @@
 // ";" between fields and a decimal comma (what Excel expects in a Danish
 // locale), English "," and a decimal point. A UTF-8 byte order mark makes
 // Excel read æ, ø and å correctly. One row per card in the plan, in order.
-import { type Language, decimalMinutes, formatClock, formatNumber } from './format.js';
+import { type Language, decimalMinutes, formatClock, formatNumber } from '../kit/format.js';
 import type { Plan } from './plan.js';
 import type { Projection, RowStatus } from './projection.js';
-import type { TimingState } from './state.js';
+import type { SeminarState } from './state.js';
 
 export interface ExportRow {
   position: number;
@@ -84,12 +84,14 @@ export function toCsv(rows: readonly ExportRow[], language: Language, labels: Ex
 }
 
 /** The whole record of the seminar: plan and actual per card, breaks, pauses, sleeps and re-plans. */
-export function toJson(plan: Plan, projection: Projection, state: TimingState, exportedAt: number): string {
+export function toJson(plan: Plan, projection: Projection, state: SeminarState, exportedAt: number): string {
   const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
   const record = {
     format: 'samtale-timing/1',
     deck: { id: plan.deckId, title: plan.title, language: plan.language },
-    seminar: state.seminar,
+    seminar: state.id,
+    rehearsal: state.rehearsal,
+    date: state.details.date,
     exportedAt: iso(exportedAt),
     plannedStart: iso(projection.plannedStart),
     plannedEnd: iso(projection.plannedEnd),

@@ -1,12 +1,21 @@
-// The facilitator view's end of the link: hello until the deck answers, liveness, commands.
+// The facilitator view's end of the link: hello until the deck answers, liveness, commands, replies.
 import { type Command, type DeckMessage, envelope, isDeckMessage } from '../protocol.js';
+import type { OutboxEntry } from '../storage/outbox.js';
 
-/** `connecting` until the first update; `lost` when the deck has been silent (closed, reloading). */
+/** `connecting` until the first snapshot; `lost` when the deck has been silent (closed, reloading). */
 export type ConnectionState = 'connecting' | 'connected' | 'lost' | 'no-opener';
 
 const HELLO_EVERY_MS = 1000;
-/** The deck sends an update at least once a second; this much silence means it is gone or reloading. */
+/** The deck sends a snapshot at least once a second; this much silence means it is gone or reloading. */
 const SILENCE_MS = 3000;
+
+export interface ConnectionHandlers {
+  onSnapshot(message: Extract<DeckMessage, { type: 'snapshot' }>): void;
+  onReply(message: Extract<DeckMessage, { type: 'reply' }>): void;
+  onState(state: ConnectionState): void;
+  /** The keystrokes not yet confirmed by the deck, sent with every hello. */
+  outbox(): OutboxEntry[];
+}
 
 export class DeckConnection {
   private lastHeard = Number.NEGATIVE_INFINITY;
@@ -15,8 +24,12 @@ export class DeckConnection {
   constructor(
     private readonly win: Window,
     private readonly deckId: string,
-    private readonly handlers: { onUpdate(message: DeckMessage): void; onState(state: ConnectionState): void },
+    private readonly handlers: ConnectionHandlers,
   ) {}
+
+  get connected(): boolean {
+    return this.state === 'connected';
+  }
 
   start(): void {
     this.win.addEventListener('message', (event) => {
@@ -24,7 +37,8 @@ export class DeckConnection {
       if (event.source === null || event.source !== this.win.opener || !isDeckMessage(event.data, this.deckId)) return;
       this.lastHeard = performance.now();
       this.setState('connected');
-      this.handlers.onUpdate(event.data);
+      if (event.data.type === 'snapshot') this.handlers.onSnapshot(event.data);
+      else this.handlers.onReply(event.data);
     });
     this.hello();
     this.win.setInterval(() => {
@@ -35,24 +49,28 @@ export class DeckConnection {
     }, HELLO_EVERY_MS);
   }
 
-  send(command: Command): void {
-    this.post({ ...envelope(this.deckId), type: 'command', command });
+  /** Sends a command; false when there is no deck to send it to (its effect must wait, or be refused). */
+  send(command: Command): boolean {
+    return this.post({ ...envelope(this.deckId), type: 'command', command });
   }
 
-  private hello(): void {
-    this.post({ ...envelope(this.deckId), type: 'hello' });
+  /** Says hello again (with the outbox): after the deck was reloaded, it takes up what it missed. */
+  hello(): void {
+    this.post({ ...envelope(this.deckId), type: 'hello', outbox: this.handlers.outbox() });
   }
 
-  private post(message: unknown): void {
+  private post(message: unknown): boolean {
     const opener = this.win.opener as Window | null;
     if (opener === null || opener.closed) {
       this.setState('no-opener');
-      return;
+      return false;
     }
     try {
       opener.postMessage(message, '*');
+      return true;
     } catch {
       this.setState('lost');
+      return false;
     }
   }
 

@@ -1,9 +1,9 @@
 // Starting and steering the projector's discussion countdown from the facilitator view.
-import { DISCUSSION_CHOICES } from '../../timing/discussion.js';
-import { formatCountdown } from '../../timing/format.js';
-import { button, h, setAttr, setText } from '../dom.js';
-import type { Command, SessionSnapshot } from '../protocol.js';
-import type { FacilitatorStrings } from '../strings.js';
+import { button, h, setAttr, setText } from '../kit/dom.js';
+import { formatCountdown } from '../kit/format.js';
+import { DISCUSSION_CHOICES } from '../seminar/discussion.js';
+import type { Command, Snapshot } from '../protocol.js';
+import type { Strings } from '../strings/index.js';
 
 export class DiscussionPanel {
   readonly element: HTMLElement;
@@ -12,20 +12,19 @@ export class DiscussionPanel {
   private readonly time: HTMLElement;
   private readonly state: HTMLElement;
   private readonly toggle: HTMLButtonElement;
-  private readonly sound: HTMLInputElement;
 
-  constructor(doc: Document, private readonly strings: FacilitatorStrings, send: (command: Command) => void) {
+  constructor(doc: Document, private readonly strings: Strings, send: (command: Command) => void) {
     this.start = h(
       doc,
       'div',
       { class: 'fv-discussion-start' },
       ...DISCUSSION_CHOICES.map((seconds) =>
-        button(doc, strings.minutes(seconds / 60), () => send({ kind: 'discussion-start', seconds }), { class: 'fv-button', 'data-discussion-seconds': seconds }),
+        button(doc, strings.minutes(seconds / 60), () => send({ kind: 'event', event: { type: 'discussion-start', seconds } }), { class: 'fv-button', 'data-discussion-seconds': seconds }),
       ),
     );
-    this.time = h(doc, 'p', { class: 'fv-discussion-time', role: 'timer' });
+    this.time = h(doc, 'p', { class: 'fv-discussion-time', role: 'timer', 'aria-label': strings.discussionTimer });
     this.state = h(doc, 'p', { class: 'fv-discussion-state' });
-    this.toggle = button(doc, strings.pause, () => send({ kind: 'discussion-toggle' }), { class: 'fv-button', 'data-action': 'discussion-toggle' });
+    this.toggle = button(doc, strings.pause, () => send({ kind: 'event', event: { type: 'discussion-toggle' } }), { class: 'fv-button', 'data-action': 'discussion-toggle' });
     this.active = h(
       doc,
       'div',
@@ -35,13 +34,11 @@ export class DiscussionPanel {
         doc,
         'div',
         { class: 'fv-discussion-buttons' },
-        button(doc, strings.plusMinute, () => send({ kind: 'discussion-extend', seconds: 60 }), { class: 'fv-button', 'data-action': 'discussion-extend' }),
+        button(doc, strings.plusMinute, () => send({ kind: 'event', event: { type: 'discussion-extend', seconds: 60 } }), { class: 'fv-button', 'data-action': 'discussion-extend' }),
         this.toggle,
-        button(doc, strings.stop, () => send({ kind: 'discussion-stop' }), { class: 'fv-button', 'data-action': 'discussion-stop' }),
+        button(doc, strings.stop, () => send({ kind: 'event', event: { type: 'discussion-stop' } }), { class: 'fv-button', 'data-action': 'discussion-stop' }),
       ),
     );
-    this.sound = h(doc, 'input', { type: 'checkbox' });
-    this.sound.addEventListener('change', () => send({ kind: 'prefs', prefs: { sound: this.sound.checked } }));
     this.element = h(
       doc,
       'section',
@@ -50,17 +47,10 @@ export class DiscussionPanel {
       h(doc, 'p', { class: 'fv-hint' }, strings.discussionHint),
       this.start,
       this.active,
-      h(
-        doc,
-        'div',
-        { class: 'fv-sound' },
-        h(doc, 'label', { class: 'fv-check' }, this.sound, ` ${strings.sound}`),
-        button(doc, strings.testSound, () => send({ kind: 'test-sound' }), { class: 'fv-link-button' }),
-      ),
     );
   }
 
-  render(snapshot: SessionSnapshot): void {
+  render(snapshot: Snapshot): void {
     const status = snapshot.discussion;
     // While a countdown is on, the start buttons go away: a stray click must not restart it.
     this.start.hidden = status !== undefined;
@@ -73,6 +63,5 @@ export class DiscussionPanel {
       setText(this.toggle, status.running ? this.strings.pause : this.strings.resume);
       this.toggle.disabled = status.ended;
     }
-    if (this.sound.checked !== snapshot.prefs.sound) this.sound.checked = snapshot.prefs.sound;
   }
 }

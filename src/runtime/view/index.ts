@@ -1,43 +1,45 @@
 // The facilitator view: the deck file opened with `?samtale=facilitator`, rendered as the facilitator's screen.
 //
-// Layout (wide window): the current card's countdown, the clock and the
-// projected end across the top; below, the current and next slide on the
-// left, the notes in the middle, and on the right the discussion countdown,
-// re-plan proposals, the day's plan and the tools. Narrow windows stack them.
-// Everything shown comes from the deck's latest snapshot; the view computes
-// no time itself, so both windows always agree. Keys: → ↓ Space PageDown
-// next, ← ↑ PageUp previous (see onKey).
+// Layout (a laptop screen, 1366×768 and up): across the top the card on the projector with its countdown,
+// the clock, where the day stands and the action of the moment (start, pause, resume); under it the lines
+// that need attention now. Below, three columns: the current and next slide with the discussion countdown;
+// the notes, as tall as the window allows; the day's plan (compact, the current card kept in view) and the
+// agreement for the card on the projector. The rest — the seminar's details, other seminars, rehearsals,
+// downloads, what the projector shows — is one button away, in a dialog. Narrow windows stack the columns.
 //
-// Banners under the top bar: the connection (connecting, lost, no deck), a
-// sleep or closed-deck gap (until dismissed), storage refused, and a
-// rehearsal hint when the clock started more than REHEARSAL_MS before the
-// planned start (someone clicked through the deck early), offering the reset.
-import { revealDefaults } from '../../defaults.js';
-import { mountRecordView } from '../../record/view.js';
-import { formatClock, wholeMinutes } from '../../timing/format.js';
-import { type Plan, planFromModel } from '../../timing/plan.js';
-import { button, h, injectStyle, isTyping, setText } from '../dom.js';
-import { readModel } from '../model.js';
-import type { Command, DeckMessage, SessionSnapshot, SlidePosition } from '../protocol.js';
-import { type FacilitatorStrings, facilitatorStrings } from '../strings.js';
-import { type ConnectionState, DeckConnection } from './connection.js';
+// Everything shown comes from the deck's latest snapshot; the view computes no time itself, so both windows
+// always agree. What the facilitator does goes to the deck as commands (protocol.ts).
+import { revealDefaults } from '../defaults.js';
+import { readModel } from '../kit/deck-model.js';
+import { h, injectStyle } from '../kit/dom.js';
+import { markSeminar } from '../kit/seminar-marks.js';
+import { type Plan, planFromModel } from '../seminar/plan.js';
+import type { Command, DeckMessage, SlidePosition, Snapshot } from '../protocol.js';
+import { OVERVIEW_KIND, fillOverview, insertOverviewSlide, measureStage, overviewEntries } from '../slides/overview.js';
+import { Outbox } from '../storage/outbox.js';
+import { SeminarStore } from '../storage/seminar-store.js';
+import { type Strings, runtimeStrings } from '../strings/index.js';
+import agreementCss from './agreement.css?inline';
+import { AgreementPanel } from './agreement-panel.js';
+import { Banners } from './banners.js';
+import { DeckConnection } from './connection.js';
 import { DiscussionPanel } from './discussion-panel.js';
 import { Header } from './header.js';
+import { viewKeyCommand } from './keys.js';
 import { NotesPanel } from './notes.js';
 import { PlanTable } from './plan-table.js';
 import { SlidePreview, type SlideSize } from './preview.js';
 import { ReplanPanel } from './replan-panel.js';
-import { Tools } from './tools.js';
+import { SeminarDialog } from './seminar-dialog.js';
 import css from './view.css?inline';
-
-/** A first card entered this long before the planned start looks like a rehearsal. */
-const REHEARSAL_MS = 30 * 60 * 1000;
 
 /** Replaces the deck page with the facilitator view and connects to the deck that opened it. */
 export async function startFacilitatorView(doc: Document, win: Window): Promise<void> {
   const model = readModel(doc);
   const plan = planFromModel(model);
-  const strings = facilitatorStrings(plan.language);
+  const strings = runtimeStrings(plan.language);
+  // The same slides as the deck window, the agreements overview included, so slide numbers agree.
+  insertOverviewSlide(doc, strings);
   const reveal = doc.querySelector('.reveal');
   const sections = reveal ? Array.from(reveal.querySelectorAll<HTMLElement>(':scope > .slides > section')) : [];
   // The deck's own DOM stays out of the page: the previews clone its sections.
@@ -45,21 +47,29 @@ export async function startFacilitatorView(doc: Document, win: Window): Promise<
   doc.documentElement.classList.add('samtale-facilitator-view');
   doc.title = strings.windowTitle(plan.title || doc.title);
   injectStyle(doc, 'samtale-facilitator-view-style', css);
+  injectStyle(doc, 'samtale-agreement-style', agreementCss);
 
-  const view = new FacilitatorView(doc, plan, strings, sections, slideSize(model));
-  doc.body.replaceChildren(view.element);
-  // What the council agreed (src/runtime/record/): a panel under the notes and one in the side column.
-  const record = mountRecordView(doc, win, { model, sections, send: (command) => connection.send(command) });
-  const connection = new DeckConnection(win, plan.deckId, {
-    onUpdate: (message) => {
-      view.update(message);
-      record.update(message);
-    },
-    onState: (state) => view.setConnection(state),
+  const store = new SeminarStore(win, plan.deckId, false);
+  const outbox = new Outbox(store);
+  let connection: DeckConnection | undefined;
+  const send = (command: Command): boolean => connection?.send(command) ?? false;
+  const view = new FacilitatorView(doc, plan, strings, sections, slideSize(model), send, outbox, () => connection?.connected ?? false);
+  doc.body.replaceChildren(view.element, view.dialog.element);
+  connection = new DeckConnection(win, plan.deckId, {
+    onSnapshot: (message) => view.update(message),
+    onReply: (message) => view.dialog.reply(message.request, message.ok, message.problem),
+    onState: (state) => view.banners.setConnection(state),
+    outbox: () => outbox.entries(),
   });
-  view.send = (command) => connection.send(command);
+  view.onDeckReloaded = () => connection?.hello();
   connection.start();
-  doc.addEventListener('keydown', (event) => view.onKey(event));
+  doc.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented) return;
+    const command = viewKeyCommand(event, view.dialog.element.open);
+    if (!command) return;
+    event.preventDefault();
+    send(command);
+  });
 }
 
 function slideSize(model: unknown): SlideSize {
@@ -70,7 +80,9 @@ function slideSize(model: unknown): SlideSize {
 
 class FacilitatorView {
   readonly element: HTMLElement;
-  send: (command: Command) => void = () => undefined;
+  readonly banners: Banners;
+  readonly dialog: SeminarDialog;
+  onDeckReloaded: () => void = () => undefined;
   private readonly header: Header;
   private readonly current: SlidePreview;
   private readonly next: SlidePreview;
@@ -78,69 +90,63 @@ class FacilitatorView {
   private readonly discussion: DiscussionPanel;
   private readonly replan: ReplanPanel;
   private readonly planTable: PlanTable;
-  private readonly tools: Tools;
-  private readonly connectionBanner: HTMLElement;
-  private readonly gapBanner: HTMLElement;
-  private readonly gapText: HTMLElement;
-  private readonly storageBanner: HTMLElement;
-  private readonly rehearsalBanner: HTMLElement;
-  private readonly rehearsalText: HTMLElement;
+  private readonly agreement: AgreementPanel;
   private readonly prevButton: HTMLButtonElement;
   private readonly nextButton: HTMLButtonElement;
+  private readonly overview: HTMLElement | undefined;
+  private readonly measure: HTMLElement;
+  private overviewSignature = '';
+  private page: string | undefined;
+  private slide: SlidePosition | undefined;
 
   constructor(
-    doc: Document,
+    private readonly doc: Document,
     private readonly plan: Plan,
-    private readonly strings: FacilitatorStrings,
+    private readonly strings: Strings,
     private readonly sections: readonly HTMLElement[],
     size: SlideSize,
+    send: (command: Command) => boolean,
+    outbox: Outbox,
+    connected: () => boolean,
   ) {
-    const send = (command: Command) => this.send(command);
-    this.header = new Header(doc, plan, strings, send);
+    this.dialog = new SeminarDialog(doc, plan, strings, send);
+    this.header = new Header(doc, plan, strings, send, () => this.dialog.open());
+    this.banners = new Banners(doc, plan, strings, send, () => this.dialog.downloadRecord());
     this.current = new SlidePreview(doc, sections, size, 'fv-preview-current');
     this.next = new SlidePreview(doc, sections, size, 'fv-preview-next');
     this.notes = new NotesPanel(doc, sections, strings);
     this.discussion = new DiscussionPanel(doc, strings, send);
     this.replan = new ReplanPanel(doc, strings, send);
     this.planTable = new PlanTable(doc, strings, send);
-    this.tools = new Tools(doc, plan, strings, send);
-
-    this.connectionBanner = h(doc, 'p', { class: 'fv-banner fv-banner-connection', role: 'status' }, strings.connecting);
-    this.gapText = h(doc, 'span');
-    this.gapBanner = h(
-      doc,
-      'p',
-      { class: 'fv-banner fv-banner-gap', role: 'status', hidden: true },
-      this.gapText,
-      ' ',
-      button(doc, strings.dismiss, () => send({ kind: 'dismiss-gap' }), { class: 'fv-button fv-small-button', 'data-action': 'dismiss-gap' }),
-    );
-    this.storageBanner = h(doc, 'p', { class: 'fv-banner fv-banner-storage', role: 'status', hidden: true }, strings.storageUnavailable);
-    this.rehearsalText = h(doc, 'span');
-    this.rehearsalBanner = h(
-      doc,
-      'p',
-      { class: 'fv-banner fv-banner-rehearsal', role: 'status', hidden: true },
-      this.rehearsalText,
-      ' ',
-      button(doc, strings.rehearsalReset, () => this.tools.askReset(), { class: 'fv-button fv-small-button', 'data-action': 'rehearsal-reset' }),
-    );
-    this.prevButton = button(doc, `← ${strings.previous}`, () => send({ kind: 'navigate', to: 'prev' }), { class: 'fv-button fv-nav', 'data-action': 'prev' });
-    this.nextButton = button(doc, `${strings.next} →`, () => send({ kind: 'navigate', to: 'next' }), { class: 'fv-button fv-nav fv-primary', 'data-action': 'next' });
+    this.agreement = new AgreementPanel(doc, plan, strings, { send, outbox, connected, onStorage: (ok) => this.banners.setViewProblem(ok ? undefined : 'quota') });
+    this.overview = sections.find((s) => s.dataset['slideKind'] === OVERVIEW_KIND);
+    this.measure = measureStage(doc, size.width, size.height);
+    this.prevButton = h(doc, 'button', { type: 'button', class: 'fv-button fv-nav', 'data-action': 'prev' }, `← ${strings.previous}`);
+    this.prevButton.addEventListener('click', () => send({ kind: 'navigate', to: 'prev' }));
+    this.nextButton = h(doc, 'button', { type: 'button', class: 'fv-button fv-nav fv-primary', 'data-action': 'next' }, `${strings.next} →`);
+    this.nextButton.addEventListener('click', () => send({ kind: 'navigate', to: 'next' }));
 
     this.element = h(
       doc,
       'div',
       { class: 'fv', 'data-connected': 'false', lang: plan.language },
       this.header.element,
-      h(doc, 'div', { class: 'fv-banners' }, this.connectionBanner, this.gapBanner, this.rehearsalBanner, this.storageBanner),
+      this.banners.element,
       h(
         doc,
         'main',
         { class: 'fv-main' },
-        h(doc, 'section', { class: 'fv-slides', 'aria-label': strings.now }, this.current.element, this.next.element, h(doc, 'div', { class: 'fv-nav-buttons' }, this.prevButton, this.nextButton)),
+        h(
+          doc,
+          'section',
+          { class: 'fv-slides', 'aria-label': strings.now },
+          this.current.element,
+          this.next.element,
+          h(doc, 'div', { class: 'fv-nav-buttons' }, this.prevButton, this.nextButton),
+          this.discussion.element,
+        ),
         this.notes.element,
-        h(doc, 'aside', { class: 'fv-side' }, this.discussion.element, this.replan.element, this.planTable.element, this.tools.element),
+        h(doc, 'aside', { class: 'fv-side', 'aria-label': strings.plan }, this.replan.element, this.planTable.element, this.agreement.element),
       ),
     );
     this.current.show(0, -1, true, strings.now);
@@ -148,77 +154,53 @@ class FacilitatorView {
     this.notes.show(0);
   }
 
-  update(message: DeckMessage): void {
-    this.renderSlides(message.slide);
-    this.renderSnapshot(message.snapshot);
+  update(message: Extract<DeckMessage, { type: 'snapshot' }>): void {
+    const { snapshot, slide } = message;
+    if (this.page !== undefined && snapshot.page !== this.page) this.onDeckReloaded();
+    this.page = snapshot.page;
+    this.element.dataset['connected'] = 'true';
+    this.fillOverview(snapshot);
+    this.slide = slide;
+    this.renderSlides(slide);
+    const section = this.sections[slide.h];
+    this.agreement.follow(section?.dataset['card'], section?.dataset['slideKind']);
+    this.agreement.update(snapshot);
+    this.renderSnapshot(snapshot, section?.dataset['card']);
   }
 
-  setConnection(state: ConnectionState): void {
-    const text = state === 'connected' ? '' : state === 'connecting' ? this.strings.connecting : state === 'lost' ? this.strings.disconnected : this.strings.noOpener;
-    setText(this.connectionBanner, text);
-    this.connectionBanner.hidden = state === 'connected';
-    this.element.dataset['connected'] = String(state === 'connected');
-    this.element.dataset['connection'] = state;
-  }
-
-  /**
-   * Keys drive the deck like a presenter remote: → and PageDown next, ← and PageUp back; ↓ ↑ and Space too,
-   * except in the notes, where they scroll. Nothing jumps far (no Home/End): a stray key costs one slide.
-   */
-  onKey(event: KeyboardEvent): void {
-    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
-    const target = event.target instanceof Element ? event.target : null;
-    const scrolling = target !== null && target.closest('.fv-notes-body, .fv-side') !== null;
-    const onButton = target instanceof HTMLButtonElement;
-    const keys: Record<string, 'next' | 'prev' | undefined> = {
-      ArrowRight: 'next',
-      PageDown: 'next',
-      ArrowLeft: 'prev',
-      PageUp: 'prev',
-      ArrowDown: scrolling ? undefined : 'next',
-      ArrowUp: scrolling ? undefined : 'prev',
-      ' ': scrolling || onButton ? undefined : 'next',
-    };
-    const to = keys[event.key];
-    if (to === undefined) return;
-    event.preventDefault();
-    this.send({ kind: 'navigate', to });
+  /** The view's copy of the agreements overview, as the deck shows it. */
+  private fillOverview(snapshot: Snapshot): void {
+    if (!this.overview) return;
+    const entries = overviewEntries(this.plan, snapshot.seminar, this.strings);
+    const signature = JSON.stringify(entries);
+    if (signature === this.overviewSignature) return;
+    this.overviewSignature = signature;
+    fillOverview(this.overview, entries, this.strings, this.measure);
+    this.current.invalidate();
+    this.next.invalidate();
+    if (this.slide) this.renderSlides(this.slide);
   }
 
   private renderSlides(slide: SlidePosition): void {
     const { strings } = this;
     const total = this.sections.length || slide.total;
     this.current.show(slide.h, slide.f, true, `${strings.now} · ${strings.slideOf(slide.h + 1, total)}`);
-    const next = slide.h + 1 < total ? slide.h + 1 : undefined;
+    const next = slide.next;
     this.next.show(next, -1, true, next === undefined ? strings.endOfDeck : `${strings.nextSlide} · ${strings.slideOf(next + 1, total)}`);
     this.notes.show(slide.h);
     this.prevButton.disabled = slide.h === 0 && slide.f < 0;
     this.nextButton.disabled = next === undefined && slide.f >= slide.fragments - 1;
   }
 
-  private renderSnapshot(snapshot: SessionSnapshot): void {
-    this.header.render(snapshot);
+  private renderSnapshot(snapshot: Snapshot, cardOnScreen: string | undefined): void {
+    markSeminar(this.doc, snapshot.projection.phase, snapshot.seminar.rehearsal);
+    const card = this.plan.items.find((item) => item.kind === 'card' && item.id === cardOnScreen);
+    this.header.render(snapshot, card?.kind === 'card' ? card : undefined);
+    this.banners.render(snapshot);
     this.discussion.render(snapshot);
     this.replan.render(snapshot);
     this.planTable.render(snapshot);
-    this.tools.render(snapshot);
-    this.storageBanner.hidden = snapshot.persisted;
-    const gap = snapshot.gap;
-    this.gapBanner.hidden = gap === undefined;
-    if (gap) {
-      const card = this.plan.items.find((item) => item.id === gap.cardId);
-      const where = this.strings.gapWhere(card?.kind === 'card' ? card.title : gap.cardId, card?.kind === 'card' ? card.themeNumber : undefined);
-      const minutes = Math.max(1, wholeMinutes((gap.to - gap.from) / 1000));
-      setText(this.gapText, gap.kind === 'sleep' ? this.strings.gapSleep(minutes, where) : this.strings.gapClosed(minutes, where));
-    }
-    const { actualStart, plannedStart, ended } = snapshot.projection;
-    const rehearsal = !ended && actualStart !== undefined && plannedStart - actualStart > REHEARSAL_MS;
-    this.rehearsalBanner.hidden = !rehearsal;
-    if (rehearsal) {
-      const lang = this.strings.language;
-      setText(this.rehearsalText, this.strings.rehearsal(formatClock(actualStart, lang), formatClock(plannedStart, lang)));
-    }
-    this.element.dataset['paused'] = String(snapshot.projection.paused);
+    this.dialog.render(snapshot);
+    this.element.dataset['paused'] = String(snapshot.projection.phase === 'paused');
   }
 }
-

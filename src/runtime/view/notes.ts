@@ -1,10 +1,11 @@
 // The facilitator's notes for the current slide, in a large font they can change (A−/A+), remembered.
-import { button, h } from '../dom.js';
-import type { FacilitatorStrings } from '../strings.js';
+import { button, h } from '../kit/dom.js';
+import type { Strings } from '../strings/index.js';
 
 const PREFS_KEY = 'samtale.facilitator.view.v1';
 const SIZES = [18, 20, 22, 24, 26, 28, 32, 36, 40, 44, 50];
-const DEFAULT_SIZE = 26;
+/** Readable at an arm's length, with 15 lines or more in the notes column of a 1366×768 screen. */
+const DEFAULT_SIZE = 24;
 
 export class NotesPanel {
   readonly element: HTMLElement;
@@ -15,12 +16,15 @@ export class NotesPanel {
   constructor(
     private readonly doc: Document,
     private readonly sections: readonly HTMLElement[],
-    private readonly strings: FacilitatorStrings,
+    private readonly strings: Strings,
   ) {
     this.size = this.loadSize();
     this.body = h(doc, 'div', { class: 'fv-notes-body', tabindex: 0 });
-    const smaller = button(doc, 'A−', () => this.step(-1), { class: 'fv-font-button', title: strings.fontSmaller, 'aria-label': strings.fontSmaller });
-    const larger = button(doc, 'A+', () => this.step(1), { class: 'fv-font-button', title: strings.fontLarger, 'aria-label': strings.fontLarger });
+    // The visible text is the name's start (WCAG 2.5.3); the rest is for screen readers.
+    const smaller = button(doc, 'A−', () => this.step(-1), { class: 'fv-font-button', title: strings.fontSmaller });
+    const larger = button(doc, 'A+', () => this.step(1), { class: 'fv-font-button', title: strings.fontLarger });
+    smaller.append(h(doc, 'span', { class: 'fv-sr' }, ` ${strings.fontSmaller}`));
+    larger.append(h(doc, 'span', { class: 'fv-sr' }, ` ${strings.fontLarger}`));
     this.element = h(
       doc,
       'section',

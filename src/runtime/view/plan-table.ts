@@ -1,16 +1,16 @@
-// The plan of the whole seminar: every card and break with its time, planned and actual minutes, status.
+// The day's plan, compact: every card and break with when it starts, its planned and used minutes, its status.
 //
-// Rows are kept and updated in place (the table re-renders every second), so
-// focus and scrolling stay put. Unplanned pauses appear after the card they
-// interrupted. A card's title is a button that takes the deck there. Status
-// is a mark before the title (✓ done, ▶ now), a line under it for skipped and
-// passed-over cards, and the row's colour; the word itself is there for
-// screen readers. Four columns fit the side column of a 1280 px window.
-import { type Language, formatClock, formatCountdown } from '../../timing/format.js';
-import type { RowProjection } from '../../timing/projection.js';
-import { h, setAttr, setText } from '../dom.js';
-import type { Command, SessionSnapshot } from '../protocol.js';
-import type { FacilitatorStrings } from '../strings.js';
+// Rows are kept and updated in place (the table re-renders every second), so focus and scrolling stay
+// put; the current card is kept in view inside the table's own scroll area, so the plan never needs the
+// page scrolled. The time is when the row started (held cards, a break taken) or is expected to start (the
+// rest; before the start, the planned time). Whether the day is ahead or behind is said once, in the top
+// bar; the rows carry no colour of lateness. A card's title takes the deck there; cards still to come
+// can be left out, and left-out cards taken back.
+import { button, h, setAttr, setText } from '../kit/dom.js';
+import { type Language, formatClock, formatCountdown } from '../kit/format.js';
+import type { RowProjection } from '../seminar/projection.js';
+import type { Command, Snapshot } from '../protocol.js';
+import type { Strings } from '../strings/index.js';
 
 interface RowView {
   row: HTMLTableRowElement;
@@ -18,9 +18,10 @@ interface RowView {
   title: HTMLElement;
   mark: HTMLElement;
   sr: HTMLElement;
-  sub: HTMLElement;
   planned: HTMLElement;
   actual: HTMLElement;
+  action: HTMLElement;
+  toggle?: HTMLButtonElement;
 }
 
 interface Line {
@@ -32,38 +33,35 @@ interface Line {
 
 export class PlanTable {
   readonly element: HTMLElement;
+  private readonly scroller: HTMLElement;
   private readonly body: HTMLTableSectionElement;
   private readonly rows = new Map<string, RowView>();
   private order = '';
+  private currentKey = '';
 
   constructor(
     private readonly doc: Document,
-    private readonly strings: FacilitatorStrings,
+    private readonly strings: Strings,
     private readonly send: (command: Command) => void,
   ) {
     const c = strings.planColumns;
     this.body = h(doc, 'tbody');
-    this.element = h(
+    this.scroller = h(
       doc,
-      'section',
-      { class: 'fv-plan', 'aria-labelledby': 'fv-plan-heading' },
-      h(doc, 'h2', { id: 'fv-plan-heading' }, strings.plan),
+      'div',
+      { class: 'fv-plan-scroll' },
       h(
         doc,
         'table',
         { class: 'fv-plan-table' },
-        h(
-          doc,
-          'thead',
-          {},
-          h(doc, 'tr', {}, ...[c.time, c.title, c.planned, c.actual].map((text, i) => h(doc, 'th', { scope: 'col', class: `fv-col-${i}` }, text))),
-        ),
+        h(doc, 'thead', {}, h(doc, 'tr', {}, ...[c.time, c.title, c.planned, c.actual, c.action].map((text, i) => h(doc, 'th', { scope: 'col', class: `fv-col-${i}` }, i === 4 ? h(doc, 'span', { class: 'fv-sr' }, text) : text)))),
         this.body,
       ),
     );
+    this.element = h(doc, 'section', { class: 'fv-plan', 'aria-labelledby': 'fv-plan-heading' }, h(doc, 'h2', { id: 'fv-plan-heading' }, strings.plan), this.scroller);
   }
 
-  render(snapshot: SessionSnapshot): void {
+  render(snapshot: Snapshot): void {
     const lines = this.lines(snapshot);
     const order = lines.map((l) => l.key).join('|');
     const views = lines.map((line) => this.rows.get(line.key) ?? this.create(line));
@@ -71,10 +69,27 @@ export class PlanTable {
       this.order = order;
       this.body.replaceChildren(...views.map((v) => v.row));
     }
-    lines.forEach((line, i) => this.update(views[i]!, line));
+    lines.forEach((line, i) => this.update(views[i]!, line, snapshot));
+    const current = lines.find((l) => l.row?.status === 'current') ?? lines.find((l) => l.row?.status === 'ahead');
+    const key = current?.key ?? '';
+    if (key !== this.currentKey) {
+      this.currentKey = key;
+      const row = this.rows.get(key)?.row;
+      if (row) this.keepInView(row);
+    }
   }
 
-  private lines(snapshot: SessionSnapshot): Line[] {
+  /** Scrolls the table's own area (never the page) so that `row` and the one before it show. */
+  private keepInView(row: HTMLElement): void {
+    const area = this.scroller.getBoundingClientRect();
+    const box = row.getBoundingClientRect();
+    const header = this.scroller.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    const top = box.top - area.top + this.scroller.scrollTop - header - box.height;
+    const bottom = box.bottom - area.top + this.scroller.scrollTop;
+    if (top < this.scroller.scrollTop || bottom > this.scroller.scrollTop + this.scroller.clientHeight) this.scroller.scrollTop = Math.max(0, top);
+  }
+
+  private lines(snapshot: Snapshot): Line[] {
     const { projection } = snapshot;
     const lines: Line[] = [];
     const unplanned = projection.pauses.filter((p) => p.breakId === undefined);
@@ -95,29 +110,34 @@ export class PlanTable {
   }
 
   private create(line: Line): RowView {
-    const { doc } = this;
+    const { doc, strings } = this;
     const time = h(doc, 'td', { class: 'fv-col-0' });
-    const sub = h(doc, 'span', { class: 'fv-plan-sub' });
     let title: HTMLElement;
+    let toggle: HTMLButtonElement | undefined;
     if (line.kind === 'card' && line.row) {
       const id = line.row.id;
-      title = h(doc, 'button', { type: 'button', class: 'fv-plan-go', title: this.strings.goToCard(line.row.title ?? id) });
-      title.addEventListener('click', () => this.send({ kind: 'goto-card', cardId: id }));
+      const name = line.row.title ?? id;
+      title = button(doc, '', () => this.send({ kind: 'goto-card', cardId: id }), { class: 'fv-plan-go', title: strings.goToCard(name) });
+      toggle = button(doc, '', () => {
+        const skipped = toggle!.dataset['skipped'] === 'true';
+        this.send({ kind: 'event', event: skipped ? { type: 'unskip', cardId: id } : { type: 'skip', cardId: id } });
+      }, { class: 'fv-link-button fv-plan-toggle', 'data-action': 'toggle-skip', 'data-card': id });
     } else {
       title = h(doc, 'span', { class: 'fv-plan-name' });
     }
     const planned = h(doc, 'td', { class: 'fv-col-2' });
     const actual = h(doc, 'td', { class: 'fv-col-3' });
+    const action = h(doc, 'td', { class: 'fv-col-4' }, toggle ?? null);
     const mark = h(doc, 'span', { class: 'fv-plan-mark', 'aria-hidden': 'true' });
     const sr = h(doc, 'span', { class: 'fv-sr' });
-    const row = h(doc, 'tr', { class: `fv-plan-row fv-plan-${line.kind}` }, time, h(doc, 'td', { class: 'fv-col-1' }, mark, title, sr, sub), planned, actual);
+    const row = h(doc, 'tr', { class: `fv-plan-row fv-plan-${line.kind}` }, time, h(doc, 'td', { class: 'fv-col-1' }, mark, title, sr), planned, actual, action);
     if (line.row) row.dataset['id'] = line.row.id;
-    const view = { row, time, title, mark, sr, sub, planned, actual };
+    const view: RowView = { row, time, title, mark, sr, planned, actual, action, ...(toggle ? { toggle } : {}) };
     this.rows.set(line.key, view);
     return view;
   }
 
-  private update(view: RowView, line: Line): void {
+  private update(view: RowView, line: Line, snapshot: Snapshot): void {
     const { strings } = this;
     const lang: Language = strings.language;
     const minutes = (seconds: number) => String(Math.round(seconds / 60));
@@ -125,7 +145,6 @@ export class PlanTable {
       setAttr(view.row, 'data-status', line.pause.open ? 'current' : 'done');
       setText(view.time, formatClock(line.pause.from, lang));
       setText(view.title, strings.unplannedPause);
-      setText(view.sub, '');
       setText(view.planned, '');
       setText(view.actual, line.pause.open ? formatCountdown(line.pause.seconds) : minutes(line.pause.seconds));
       this.status(view, line.pause.open ? 'current' : 'done');
@@ -135,25 +154,22 @@ export class PlanTable {
     setAttr(view.row, 'data-status', row.status);
     setAttr(view.row, 'data-effective-seconds', row.effectiveSeconds);
     setAttr(view.row, 'data-actual-seconds', row.actualSeconds);
-    setText(view.time, formatClock(row.plannedStart, lang));
+    const when = row.start ?? row.plannedStart;
+    setText(view.time, row.status === 'skipped' || row.status === 'passed' ? '' : formatClock(when, lang));
     const name = row.kind === 'break' ? row.title ?? strings.breakTitle : row.title ?? row.id;
     setText(view.title, row.themeNumber === undefined ? name : `${row.themeNumber}. ${name}`);
-    // What has moved: the expected start of what is ahead, when it differs from the plan; what will not be held.
-    const moved = row.status === 'ahead' && row.start !== undefined && Math.abs(row.start - row.plannedStart) >= 60_000;
-    setText(
-      view.sub,
-      row.status === 'skipped' || row.status === 'passed' ? strings.status[row.status] : moved ? strings.expectedAt(formatClock(row.start!, lang)) : '',
-    );
-    view.planned.replaceChildren();
-    if (row.effectiveSeconds !== row.plannedSeconds) {
-      view.planned.append(h(this.doc, 's', { class: 'fv-was' }, minutes(row.plannedSeconds)), ' ', minutes(row.effectiveSeconds));
-    } else {
-      view.planned.append(minutes(row.plannedSeconds));
-    }
-    const held = row.status === 'done' || row.status === 'current' || row.actualSeconds > 0;
-    setText(view.actual, row.status === 'current' ? formatCountdown(row.actualSeconds) : held ? minutes(row.actualSeconds) : '–');
+    const changed = row.effectiveSeconds !== row.plannedSeconds;
+    setText(view.planned, row.status === 'skipped' ? strings.skippedShort : changed ? `${minutes(row.effectiveSeconds)}*` : minutes(row.plannedSeconds));
+    setText(view.actual, row.status === 'current' && row.kind === 'break' ? formatCountdown(row.actualSeconds) : row.actualSeconds > 0 ? minutes(row.actualSeconds) : '');
     this.status(view, row.status);
-    view.row.classList.toggle('is-over', row.status === 'current' && row.kind === 'card' && row.actualSeconds > row.effectiveSeconds);
+    if (view.toggle) {
+      const skipped = row.status === 'skipped';
+      const offer = skipped || (row.status === 'ahead' && snapshot.projection.phase !== 'ended');
+      view.toggle.hidden = !offer;
+      view.toggle.dataset['skipped'] = String(skipped);
+      setText(view.toggle, skipped ? strings.unskipCard : strings.skipCard);
+      setAttr(view.toggle, 'aria-label', skipped ? strings.unskipCardName(name) : strings.skipCardName(name));
+    }
   }
 
   private status(view: RowView, status: RowProjection['status']): void {

@@ -5,7 +5,7 @@
 // looks exactly like the slide, without loading the deck again in an iframe.
 // Clones lose ids and notes; iframes are replaced by a plain box and videos
 // get preload="none", so a preview never plays or loads media.
-import { h, setText } from '../dom.js';
+import { h, setText } from '../kit/dom.js';
 
 export interface SlideSize {
   width: number;
@@ -70,6 +70,11 @@ export class SlidePreview {
     this.center(clone);
     void this.doc.fonts?.ready.then(() => this.center(clone));
     this.scale();
+  }
+
+  /** The slide's content changed (the agreements overview was refilled): draw it again. */
+  invalidate(): void {
+    this.shown = '';
   }
 
   /** reveal.js centres slides by setting `top`; the same here. */

@@ -3,11 +3,11 @@
 // The panel is rebuilt only when the proposals change (at most once a minute
 // while a card overruns); the facilitator's choice (shorten, or which card to
 // skip) is kept across rebuilds.
-import { formatClock } from '../../timing/format.js';
-import type { Replan } from '../../timing/replan.js';
-import { button, h } from '../dom.js';
-import type { Command, SessionSnapshot } from '../protocol.js';
-import type { FacilitatorStrings } from '../strings.js';
+import { button, h } from '../kit/dom.js';
+import { formatClock } from '../kit/format.js';
+import type { Replan } from '../seminar/replan.js';
+import type { Command, Snapshot } from '../protocol.js';
+import type { Strings } from '../strings/index.js';
 
 export class ReplanPanel {
   readonly element: HTMLElement;
@@ -20,7 +20,7 @@ export class ReplanPanel {
 
   constructor(
     private readonly doc: Document,
-    private readonly strings: FacilitatorStrings,
+    private readonly strings: Strings,
     private readonly send: (command: Command) => void,
   ) {
     this.body = h(doc, 'section', { class: 'fv-replan', hidden: true, 'aria-live': 'polite' });
@@ -28,7 +28,7 @@ export class ReplanPanel {
     this.element = h(doc, 'div', { class: 'fv-replan-area' }, this.body, this.undo);
   }
 
-  render(snapshot: SessionSnapshot): void {
+  render(snapshot: Snapshot): void {
     this.renderUndo(snapshot.lastReplanAt);
     const replan = snapshot.replan;
     const minute = (ms: number) => Math.round(ms / 60_000);
@@ -61,11 +61,11 @@ export class ReplanPanel {
     this.undo.replaceChildren(
       h(this.doc, 'span', {}, this.strings.replanned(formatClock(at, this.strings.language))),
       ' ',
-      button(this.doc, this.strings.undoReplan, () => this.send({ kind: 'undo-replan' }), { class: 'fv-button fv-small-button', 'data-action': 'undo-replan' }),
+      button(this.doc, this.strings.undoReplan, () => this.send({ kind: 'event', event: { type: 'undo-replan' } }), { class: 'fv-button fv-small-button', 'data-action': 'undo-replan' }),
     );
   }
 
-  private build(replan: Replan, snapshot: SessionSnapshot): void {
+  private build(replan: Replan, snapshot: Snapshot): void {
     const { doc, strings } = this;
     const lang = strings.language;
     const clock = (ms: number) => formatClock(ms, lang);
@@ -83,7 +83,7 @@ export class ReplanPanel {
     };
 
     const parts: Node[] = [
-      h(doc, 'h2', {}, strings.replanHeading(Math.round(replan.behindSeconds / 60))),
+      h(doc, 'h3', {}, strings.replanHeading(Math.round(replan.behindSeconds / 60))),
       h(doc, 'p', { class: 'fv-replan-target' }, strings.replanTarget(clock(snapshot.projection.plannedEnd))),
     ];
     if (replan.shorten) {
@@ -136,8 +136,8 @@ export class ReplanPanel {
         doc,
         strings.apply,
         () => {
-          if (this.choice === 'shorten') this.send({ kind: 'replan', choice: { kind: 'shorten' } });
-          else if (this.skipId !== undefined) this.send({ kind: 'replan', choice: { kind: 'skip', cardId: this.skipId } });
+          if (this.choice === 'shorten') this.send({ kind: 'event', event: { type: 'replan', choice: { kind: 'shorten' } } });
+          else if (this.skipId !== undefined) this.send({ kind: 'event', event: { type: 'replan', choice: { kind: 'skip', cardId: this.skipId } } });
         },
         { class: 'fv-button fv-primary', 'data-action': 'apply-replan' },
       ),
