@@ -137,7 +137,9 @@ function mount(deck: RevealApi, doc: Document, win: Window): void {
   });
 
   const follow = () => {
-    session.apply({ type: 'slide', place: placeOf(deck, deck.getCurrentSlide()) });
+    const place = placeOf(deck, deck.getCurrentSlide());
+    session.cardOnScreen = place.kind === 'card' ? place.cardId : undefined;
+    session.apply({ type: 'slide', place });
     send();
   };
   deck.on('ready', () => {

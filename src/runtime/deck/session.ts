@@ -51,6 +51,8 @@ export class SeminarSession {
   private lastHeard = Number.NEGATIVE_INFINITY;
   private lastSaved = 0;
   private interval: number | undefined;
+  /** The card of the slide on the projector now (none on the title, agenda and closing). */
+  cardOnScreen: string | undefined;
   /** Identifies this page load: a view that sees it change sends its outbox again. */
   readonly page = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -286,7 +288,7 @@ export class SeminarSession {
     const last = state.replans[state.replans.length - 1];
     if (last) snapshot.lastReplanAt = last.at;
     if (this.store.problem) snapshot.storageProblem = this.store.problem;
-    if (state.startedAt === undefined && state.position.cardId !== undefined && !state.position.atEnd) snapshot.unstartedCard = state.position.cardId;
+    if (state.startedAt === undefined && this.cardOnScreen !== undefined) snapshot.unstartedCard = this.cardOnScreen;
     if (this.plan.date !== undefined && this.plan.date !== localDay(t)) snapshot.seminarDay = this.plan.date;
     return snapshot;
   }

@@ -111,6 +111,8 @@ export interface Strings {
   unskipCardName: (title: string) => string;
   minutes: (minutes: number) => string;
   replanHeading: (minutes: number) => string;
+  replanOpen: string;
+  replanTitle: string;
   replanTarget: (clock: string) => string;
   shortenOption: (count: number) => string;
   shortenNotEnough: string;
@@ -124,6 +126,8 @@ export interface Strings {
   // ---------------------------------------------------------------- the view: discussion countdown
   discussion: string;
   discussionHint: string;
+  discussionMinutes: string;
+  minuteUnit: string;
   discussionTimer: string;
   stop: string;
   sound: string;

@@ -129,11 +129,10 @@ export class AgreementPanel {
 
   /** The card the projector shows (`undefined` on slides without one) and the slide's kind. */
   follow(cardId: string | undefined, slideKind: string | undefined): void {
-    if (cardId !== this.screenCard) {
-      // The deck moved to another card: a look back ends here.
-      this.lookBack = undefined;
-      this.screenCard = cardId;
-    }
+    // A look back ends when the deck moves to another card, or arrives at the action slide: that is
+    // where the agreement for the card on the projector is written.
+    if (cardId !== this.screenCard || (slideKind === 'action' && this.screenKind !== 'action')) this.lookBack = undefined;
+    this.screenCard = cardId;
     this.screenKind = slideKind;
     this.render();
   }

@@ -17,10 +17,13 @@ export class DiscussionPanel {
     this.start = h(
       doc,
       'div',
-      { class: 'fv-discussion-start' },
-      ...DISCUSSION_CHOICES.map((seconds) =>
-        button(doc, strings.minutes(seconds / 60), () => send({ kind: 'event', event: { type: 'discussion-start', seconds } }), { class: 'fv-button', 'data-discussion-seconds': seconds }),
-      ),
+      { class: 'fv-discussion-start', role: 'group', 'aria-label': strings.discussionMinutes },
+      ...DISCUSSION_CHOICES.map((seconds) => {
+        // The number shows; the unit is said (the hint above says "minutter").
+        const choice = button(doc, String(seconds / 60), () => send({ kind: 'event', event: { type: 'discussion-start', seconds } }), { class: 'fv-button', 'data-discussion-seconds': seconds });
+        choice.append(h(doc, 'span', { class: 'fv-sr' }, ` ${strings.minuteUnit}`));
+        return choice;
+      }),
     );
     this.time = h(doc, 'p', { class: 'fv-discussion-time', role: 'timer', 'aria-label': strings.discussionTimer });
     this.state = h(doc, 'p', { class: 'fv-discussion-state' });

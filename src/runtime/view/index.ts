@@ -54,7 +54,7 @@ export async function startFacilitatorView(doc: Document, win: Window): Promise<
   let connection: DeckConnection | undefined;
   const send = (command: Command): boolean => connection?.send(command) ?? false;
   const view = new FacilitatorView(doc, plan, strings, sections, slideSize(model), send, outbox, () => connection?.connected ?? false);
-  doc.body.replaceChildren(view.element, view.dialog.element);
+  doc.body.replaceChildren(view.element, view.dialog.element, view.replan.dialog);
   connection = new DeckConnection(win, plan.deckId, {
     onSnapshot: (message) => view.update(message),
     onReply: (message) => view.dialog.reply(message.request, message.ok, message.problem),
@@ -65,7 +65,7 @@ export async function startFacilitatorView(doc: Document, win: Window): Promise<
   connection.start();
   doc.addEventListener('keydown', (event) => {
     if (event.defaultPrevented) return;
-    const command = viewKeyCommand(event, view.dialog.element.open);
+    const command = viewKeyCommand(event, view.dialog.element.open || view.replan.dialog.open);
     if (!command) return;
     event.preventDefault();
     send(command);
@@ -88,7 +88,7 @@ class FacilitatorView {
   private readonly next: SlidePreview;
   private readonly notes: NotesPanel;
   private readonly discussion: DiscussionPanel;
-  private readonly replan: ReplanPanel;
+  readonly replan: ReplanPanel;
   private readonly planTable: PlanTable;
   private readonly agreement: AgreementPanel;
   private readonly prevButton: HTMLButtonElement;
@@ -112,12 +112,14 @@ class FacilitatorView {
     this.dialog = new SeminarDialog(doc, plan, strings, send);
     this.header = new Header(doc, plan, strings, send, () => this.dialog.open());
     this.banners = new Banners(doc, plan, strings, send, () => this.dialog.downloadRecord());
+    this.replan = new ReplanPanel(doc, strings, send);
+    this.banners.element.append(this.replan.banner);
     this.current = new SlidePreview(doc, sections, size, 'fv-preview-current');
     this.next = new SlidePreview(doc, sections, size, 'fv-preview-next');
     this.notes = new NotesPanel(doc, sections, strings);
     this.discussion = new DiscussionPanel(doc, strings, send);
-    this.replan = new ReplanPanel(doc, strings, send);
     this.planTable = new PlanTable(doc, strings, send);
+    this.planTable.element.querySelector('h2')?.after(this.replan.undo);
     this.agreement = new AgreementPanel(doc, plan, strings, { send, outbox, connected, onStorage: (ok) => this.banners.setViewProblem(ok ? undefined : 'quota') });
     this.overview = sections.find((s) => s.dataset['slideKind'] === OVERVIEW_KIND);
     this.measure = measureStage(doc, size.width, size.height);
@@ -146,7 +148,7 @@ class FacilitatorView {
           this.discussion.element,
         ),
         this.notes.element,
-        h(doc, 'aside', { class: 'fv-side', 'aria-label': strings.plan }, this.replan.element, this.planTable.element, this.agreement.element),
+        h(doc, 'aside', { class: 'fv-side', 'aria-label': strings.plan }, this.planTable.element, this.agreement.element),
       ),
     );
     this.current.show(0, -1, true, strings.now);

@@ -159,7 +159,7 @@ export class PlanTable {
     const name = row.kind === 'break' ? row.title ?? strings.breakTitle : row.title ?? row.id;
     setText(view.title, row.themeNumber === undefined ? name : `${row.themeNumber}. ${name}`);
     const changed = row.effectiveSeconds !== row.plannedSeconds;
-    setText(view.planned, row.status === 'skipped' ? strings.skippedShort : changed ? `${minutes(row.effectiveSeconds)}*` : minutes(row.plannedSeconds));
+    setText(view.planned, row.status === 'skipped' ? '' : changed ? `${minutes(row.effectiveSeconds)}*` : minutes(row.plannedSeconds));
     setText(view.actual, row.status === 'current' && row.kind === 'break' ? formatCountdown(row.actualSeconds) : row.actualSeconds > 0 ? minutes(row.actualSeconds) : '');
     this.status(view, row.status);
     if (view.toggle) {

@@ -1,8 +1,10 @@
 // The re-plan proposals when the seminar runs behind, applied with one action; and undo afterwards.
 //
-// The panel is rebuilt only when the proposals change (at most once a minute
-// while a card overruns); the facilitator's choice (shorten, or which card to
-// skip) is kept across rebuilds.
+// Offered by one line under the top bar once the seminar is behind by a margin that matters (five
+// minutes); the choices open in a dialog, so they never push the plan or the notes aside. The dialog is
+// rebuilt only when the proposals change (at most once a minute while a card overruns); the facilitator's
+// choice (shorten, or which card to skip) is kept across rebuilds. After a re-plan, a line over the plan
+// says so and offers to undo it.
 import { button, h } from '../kit/dom.js';
 import { formatClock } from '../kit/format.js';
 import type { Replan } from '../seminar/replan.js';
@@ -10,9 +12,13 @@ import type { Command, Snapshot } from '../protocol.js';
 import type { Strings } from '../strings/index.js';
 
 export class ReplanPanel {
-  readonly element: HTMLElement;
+  /** The line offering the re-plan, among the view's banners. */
+  readonly banner: HTMLElement;
+  readonly dialog: HTMLDialogElement;
+  /** The line over the plan after a re-plan, with its undo. */
+  readonly undo: HTMLElement;
+  private readonly bannerText: HTMLElement;
   private readonly body: HTMLElement;
-  private readonly undo: HTMLElement;
   private signature = '';
   private undoSignature = '';
   private choice: 'shorten' | 'skip' = 'shorten';
@@ -23,9 +29,24 @@ export class ReplanPanel {
     private readonly strings: Strings,
     private readonly send: (command: Command) => void,
   ) {
-    this.body = h(doc, 'section', { class: 'fv-replan', hidden: true, 'aria-live': 'polite' });
+    this.bannerText = h(doc, 'span');
+    this.banner = h(
+      doc,
+      'p',
+      { class: 'fv-banner fv-banner-replan', hidden: true },
+      this.bannerText,
+      ' ',
+      button(doc, strings.replanOpen, () => this.dialog.showModal(), { class: 'fv-button fv-primary fv-small-button', 'data-action': 'open-replan', 'aria-haspopup': 'dialog' }),
+    );
+    this.body = h(doc, 'div', { class: 'fv-replan' });
+    this.dialog = h(
+      doc,
+      'dialog',
+      { class: 'fv-dialog fv-replan-dialog', 'aria-labelledby': 'fv-replan-heading' },
+      h(doc, 'div', { class: 'fv-dialog-head' }, h(doc, 'h2', { id: 'fv-replan-heading' }, strings.replanTitle), button(doc, strings.close, () => this.dialog.close(), { class: 'fv-button', 'data-action': 'close-replan' })),
+      this.body,
+    );
     this.undo = h(doc, 'p', { class: 'fv-replanned', hidden: true });
-    this.element = h(doc, 'div', { class: 'fv-replan-area' }, this.body, this.undo);
   }
 
   render(snapshot: Snapshot): void {
@@ -44,11 +65,13 @@ export class ReplanPanel {
       : '';
     if (signature === this.signature) return;
     this.signature = signature;
+    this.banner.hidden = !replan;
     if (!replan) {
-      this.body.hidden = true;
       this.body.replaceChildren();
+      if (this.dialog.open) this.dialog.close();
       return;
     }
+    this.bannerText.textContent = this.strings.replanHeading(Math.round(replan.behindSeconds / 60));
     this.build(replan, snapshot);
   }
 
@@ -83,7 +106,7 @@ export class ReplanPanel {
     };
 
     const parts: Node[] = [
-      h(doc, 'h3', {}, strings.replanHeading(Math.round(replan.behindSeconds / 60))),
+      h(doc, 'p', { class: 'fv-replan-behind' }, strings.replanHeading(Math.round(replan.behindSeconds / 60))),
       h(doc, 'p', { class: 'fv-replan-target' }, strings.replanTarget(clock(snapshot.projection.plannedEnd))),
     ];
     if (replan.shorten) {
@@ -138,11 +161,11 @@ export class ReplanPanel {
         () => {
           if (this.choice === 'shorten') this.send({ kind: 'event', event: { type: 'replan', choice: { kind: 'shorten' } } });
           else if (this.skipId !== undefined) this.send({ kind: 'event', event: { type: 'replan', choice: { kind: 'skip', cardId: this.skipId } } });
+          this.dialog.close();
         },
         { class: 'fv-button fv-primary', 'data-action': 'apply-replan' },
       ),
     );
     this.body.replaceChildren(...parts);
-    this.body.hidden = false;
   }
 }
