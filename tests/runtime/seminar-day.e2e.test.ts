@@ -63,6 +63,25 @@ async function typeInto(field: 'agreed' | 'followUp', text: string, card: string
   await view.focus(`#fv-${field}`);
   await view.keyboard.type(text);
 }
+/**
+ * What the facilitator sees at a glance: how many lines of notes fit at the default size, and whether the
+ * plan's current row is in view without scrolling the page.
+ */
+async function glance(): Promise<{ notesLines: number; planInView: boolean; pageScrolls: boolean }> {
+  return view.evaluate(() => {
+    const body = document.querySelector<HTMLElement>('.fv-notes-body')!;
+    const lines = body.clientHeight / parseFloat(getComputedStyle(body).lineHeight);
+    const row = document.querySelector<HTMLElement>('.fv-plan-row[data-status="current"]') ?? document.querySelector<HTMLElement>('.fv-plan-row[data-status="ahead"]');
+    const area = document.querySelector<HTMLElement>('.fv-plan-scroll')!.getBoundingClientRect();
+    const box = row?.getBoundingClientRect();
+    return {
+      notesLines: Math.floor(lines),
+      planInView: box !== undefined && box.top >= area.top - 1 && box.bottom <= area.bottom + 1 && area.bottom <= innerHeight,
+      pageScrolls: document.documentElement.scrollHeight > innerHeight,
+    };
+  });
+}
+
 /** axe-core's WCAG 2.1 A/AA rules on a page: the violations, as "rule: target" lines. */
 async function axe(page: Page): Promise<string[]> {
   const result = await new AxePuppeteer(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -145,7 +164,11 @@ describe('a seminar day in Solby', () => {
     await typeInto('agreed', AGREED_1, CARD1);
     await typeInto('followUp', FOLLOW_1, CARD1);
     await deck.advance(24 * MIN);
+    // The clock jumped 24 minutes at once, which looks like a sleep: the view says so until dismissed.
+    await view.click('[data-action="dismiss-gap"]');
+    await view.waitForSelector('.fv-banner-gap[hidden]');
     await screenshot(view, 'action-1366');
+    expect(await glance()).toEqual({ notesLines: expect.toSatisfy((n: number) => n >= 15), planInView: true, pageScrolls: false });
     expect(await axe(view)).toEqual([]);
 
     // On to the next card's questions; a look back at the first card's agreement, and a correction there.
@@ -218,6 +241,11 @@ describe('a seminar day in Solby', () => {
     await view.keyboard.press('D');
     await view.keyboard.up('Shift');
     await deck.page.waitForSelector('.samtale-discussion[hidden]');
+    // B blacks the projector out and back, from the laptop.
+    await view.keyboard.press('b');
+    await deck.page.waitForSelector('.reveal.paused');
+    await view.keyboard.press('b');
+    await deck.page.waitForSelector('.reveal:not(.paused)');
     await deck.advance(19 * MIN);
   });
 
@@ -271,6 +299,10 @@ describe('a seminar day in Solby', () => {
     await screenshot(deck.page, 'agreements');
     expect(await axe(deck.page)).toEqual([]);
     await view.setViewport({ width: 1440, height: 900 });
+    await deck.goTo(await deck.slideOf({ card: CARD5, kind: 'questions' }));
+    await waitForAttr(view, '#fv-agreed', 'data-card', CARD5);
+    expect(await glance()).toEqual({ notesLines: expect.toSatisfy((n: number) => n >= 15), planInView: true, pageScrolls: false });
+    await deck.goTo(await deck.slideOf({ kind: 'agreements' }));
     await screenshot(view, 'closing-1440');
     expect(await axe(view)).toEqual([]);
   });
