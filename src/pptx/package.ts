@@ -5,7 +5,7 @@
 // - Notes as paragraphs: pptxgenjs writes a slide's notes as one run of text in US English; they are
 //   rewritten as paragraphs with headings, numbered steps and bullets, in the deck's language.
 // - The document's language in its core properties.
-import JSZip from 'jszip';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { TextParagraph } from './html-text.js';
 
 export interface SlideFinish {
@@ -21,24 +21,32 @@ export interface PackageFinish {
   slides: readonly SlideFinish[];
 }
 
-/** Rewrites the package; throws if the file does not have the parts pptxgenjs always writes. */
-export async function finishPackage(bytes: Uint8Array, finish: PackageFinish): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  const read = async (path: string) => {
-    const file = zip.file(path);
+/**
+ * Rewrites the package; throws if the file does not have the parts pptxgenjs always writes. pptxgenjs is asked
+ * for an uncompressed file, so reading it costs nothing, and fflate compresses the result once.
+ */
+export function finishPackage(bytes: Uint8Array, finish: PackageFinish): Uint8Array {
+  const files = unzipSync(bytes);
+  const read = (path: string) => {
+    const file = files[path];
     if (!file) throw new Error(`the generated PowerPoint has no ${path}`);
-    return file.async('string');
+    return strFromU8(file);
   };
-  await Promise.all(finish.slides.map(async (slide, index) => {
+  const write = (path: string, xml: string) => {
+    files[path] = strToU8(xml);
+  };
+  finish.slides.forEach((slide, index) => {
     const n = index + 1;
-    let xml = uniqueShapeIds(await read(`ppt/slides/slide${n}.xml`));
+    let xml = oneParagraphProperties(uniqueShapeIds(read(`ppt/slides/slide${n}.xml`)));
     if (slide.clickShapes.length > 0) xml = withTiming(xml, slide.clickShapes.map((name) => shapeId(xml, name, n)));
-    zip.file(`ppt/slides/slide${n}.xml`, xml);
-    zip.file(`ppt/notesSlides/notesSlide${n}.xml`, withNotes(await read(`ppt/notesSlides/notesSlide${n}.xml`), slide.notes, finish.lang, n));
-  }));
-  const core = await read('docProps/core.xml');
-  zip.file('docProps/core.xml', core.replace('</cp:coreProperties>', `<dc:language>${escapeXml(finish.lang)}</dc:language></cp:coreProperties>`));
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+    write(`ppt/slides/slide${n}.xml`, xml);
+    write(`ppt/notesSlides/notesSlide${n}.xml`, withNotes(read(`ppt/notesSlides/notesSlide${n}.xml`), slide.notes, finish.lang, n));
+  });
+  write('docProps/core.xml', read('docProps/core.xml').replace('</cp:coreProperties>', `<dc:language>${escapeXml(finish.lang)}</dc:language></cp:coreProperties>`));
+  // Media (video, pictures) is compressed already: stored as it is, only the XML is deflated.
+  const zippable: Zippable = {};
+  for (const [path, data] of Object.entries(files)) zippable[path] = [data, { level: path.startsWith('ppt/media/') ? 0 : 6 }];
+  return zipSync(zippable);
 }
 
 /** The `id` of the shape named `name` (`<p:cNvPr id="7" name="Question 2">`). */
@@ -62,6 +70,17 @@ export function uniqueShapeIds(xml: string): string {
       return whole;
     }
     return `<p:cNvPr id="${next++}"`;
+  });
+}
+
+/**
+ * pptxgenjs writes a paragraph's properties (`<a:pPr>`) before every run of a paragraph with several runs (a
+ * question with emphasis, a quote with its quotation marks); a paragraph may have one, first. The first stays.
+ */
+export function oneParagraphProperties(xml: string): string {
+  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_, inner: string) => {
+    let seen = false;
+    return `<a:p>${inner.replace(/<a:pPr\b[^>]*\/>|<a:pPr\b[^>]*>[\s\S]*?<\/a:pPr>/g, (pPr) => (seen ? '' : ((seen = true), pPr)))}</a:p>`;
   });
 }
 
@@ -97,7 +116,8 @@ export function withTiming(xml: string, shapeIds: readonly number[]): string {
 function withNotes(xml: string, notes: readonly TextParagraph[], lang: string, slide: number): string {
   const body = /(<p:cNvPr id="\d+" name="Notes Placeholder \d+"\/>[\s\S]*?<p:txBody>)[\s\S]*?(<\/p:txBody>)/;
   if (!body.test(xml)) throw new Error(`notes slide ${slide} has no notes placeholder`);
-  return xml.replace(body, (_, open: string, close: string) => `${open}<a:bodyPr/><a:lstStyle/>${notesParagraphsXml(notes, lang)}${close}`);
+  return xml.replace(body, (_, open: string, close: string) => `${open}<a:bodyPr/><a:lstStyle/>${notesParagraphsXml(notes, lang)}${close}`)
+    .replace(/lang="en-US"/g, `lang="${escapeXml(lang)}"`);
 }
 
 /** DrawingML paragraphs for notes: headings in bold with space before, numbered and bulleted list items. */

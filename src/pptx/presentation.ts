@@ -64,7 +64,7 @@ export async function deckPresentation(deck: Deck, md: MarkdownIt, diagnostics: 
     return { notes, clickShapes };
   });
   const written = await pptx.write({ outputType: 'uint8array' }) as Uint8Array;
-  return { bytes: await finishPackage(written, { lang, slides: finish }), slides: slides.length };
+  return { bytes: finishPackage(written, { lang, slides: finish }), slides: slides.length };
 }
 
 /** Draws one slide by its kind; returns the shapes that appear one per click. */
