@@ -20,6 +20,8 @@ const IMAGE_TYPES: Record<string, string> = {
 
 /** Pixels rendered per pixel of the slide, so pictures stay sharp on a projector and when zoomed. */
 const SCALE = 3;
+/** Posters are photographs, large as PNG: twice the slide's pixels is sharp on a projector. */
+const POSTER_SCALE = 2;
 
 /** A logo from its data: URL (SVG or PNG), as a PNG of about `height` slide pixels, sharp. */
 export async function logoImage(dataUrl: string, height: number): Promise<PngImage> {
@@ -40,8 +42,8 @@ export async function posterImage(file: string, width: number, height: number): 
   if (!type) return undefined;
   try {
     const bytes = await readFile(file);
-    const w = width * SCALE;
-    const h = height * SCALE;
+    const w = width * POSTER_SCALE;
+    const h = height * POSTER_SCALE;
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`
       + `<image width="${w}" height="${h}" preserveAspectRatio="xMidYMid slice" xlink:href="data:${type};base64,${bytes.toString('base64')}"/></svg>`;
     const png = await rasterise(Buffer.from(svg), { width: w });

@@ -91,7 +91,8 @@ export function addText(context: DrawContext, name: string, content: readonly Te
     color: style.color,
     align: style.align ?? 'left',
     valign: style.valign ?? 'top',
-    lineSpacingMultiple: style.lineHeight ?? 1.3,
+    // Exact line spacing: the layout's estimates hold whatever font PowerPoint or LibreOffice sets the text in.
+    lineSpacing: points(style.size * (style.lineHeight ?? 1.3)),
     margin: points(style.inset ?? 0),
     fit: style.shrink === false ? 'none' : 'shrink',
     lang: context.lang,
