@@ -3,6 +3,7 @@ import { themeColours, themeTokens } from '../assets/runtime-assets.js';
 import { EnvironmentError } from '../diagnostics/deck-error.js';
 import type { Deck } from '../model.js';
 import { brandingColourTokens } from '../pipeline/branding.js';
+import { fontFamilyName } from './font-name.js';
 
 /** Colours as PowerPoint writes them: six hex digits, no `#`. */
 export interface Palette {
@@ -18,7 +19,7 @@ export interface Palette {
   onAccent: string;
   actionBg: string;
   rule: string;
-  /** The font the theme names first, e.g. "Atkinson Hyperlegible Next". */
+  /** The adaptation's font by its family name, else the font the theme names first ("Atkinson Hyperlegible Next"). */
   font: string;
 }
 
@@ -31,8 +32,11 @@ const COLOURS: Record<Exclude<keyof Palette, 'font'>, string> = {
 /** A font every PowerPoint has, named where the theme names only generic families. */
 export const FALLBACK_FONT = 'Arial';
 
-/** The palette of a resolved deck; a theme missing from the compiled runtime is a problem of the environment. */
-export function paletteFor(deck: Deck): Palette {
+/**
+ * The palette of a resolved deck; a theme missing from the compiled runtime is a problem of the environment.
+ * `unreadableFont` is told when the adaptation's font file has no family name to give PowerPoint.
+ */
+export function paletteFor(deck: Deck, unreadableFont: () => void = () => undefined): Palette {
   const theme = themeTokens(deck.theme);
   if (!theme) {
     throw new EnvironmentError('E_RUNTIME', `The theme "${deck.theme}" is not in the compiled runtime (lib/runtime/).`, 'Run `npm run compile`.');
@@ -46,7 +50,11 @@ export function paletteFor(deck: Deck): Palette {
     }
     return [key, hex6(value)];
   })) as Omit<Palette, 'font'>;
-  return { ...colours, font: firstFamily(tokens['font-body']) ?? FALLBACK_FONT };
+  const themeFont = firstFamily(tokens['font-body']) ?? FALLBACK_FONT;
+  if (!deck.branding?.font) return { ...colours, font: themeFont };
+  const brandFont = fontFamilyName(Buffer.from(deck.branding.font.dataUrl.slice(deck.branding.font.dataUrl.indexOf(',') + 1), 'base64'));
+  if (!brandFont) unreadableFont();
+  return { ...colours, font: brandFont ?? themeFont };
 }
 
 function hex6(value: string): string {

@@ -32,7 +32,8 @@ const LANGS: Record<string, string> = { da: 'da-DK', en: 'en-GB' };
 export async function deckPresentation(deck: Deck, md: MarkdownIt, diagnostics: Diagnostics, generator: string): Promise<DeckPresentation> {
   checkPowerPointText(deck, diagnostics);
   const slides = renderDeckSlides(deck, md);
-  const palette = paletteFor(deck);
+  const palette = paletteFor(deck, () => diagnostics.warning('W_PPTX_FONT', 'branding: the font file has no family name PowerPoint could use; the slides name the theme\'s font',
+    { file: deck.manifestFile, line: 1, column: 1 }, 'use the TrueType or OpenType file of the font (.ttf, .otf) or its WOFF'));
   const strings = stringsFor(deck.language);
   const lang = LANGS[deck.language] ?? 'da-DK';
   const videos = new Map<Slide, VideoAssets>();
