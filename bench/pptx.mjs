@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // PowerPoint benchmark: cold `samtale pptx` runs as separate processes, timed from spawn to exit (Node start
 // included), for the default deck and a deck ten times larger, next to Marp CLI's `--pptx` of the same slides
-// (as Marp Markdown, speaker notes included) and `node -e 0`, in the same run, interleaved.
+// (as Marp Markdown, speaker notes included), `samtale build` of the default deck and `node -e 0`, in the same run,
+// interleaved.
 //
 //   node bench/pptx.mjs [--runs N] [--warmup N] [--large-runs N] [--no-marp] [--json FILE]
 //
@@ -63,6 +64,8 @@ console.log(`generated ${LARGE}: slides/large.yaml with ${large.deckCards} cards
 
 const subjects = [
   { key: 'node', label: 'node -e 0', command: node, args: ['-e', '0'], cwd: ROOT },
+  // For scale: the HTML build of the same deck loads and renders the same cards.
+  { key: 'build', label: `samtale build (${deckId})`, command: node, args: [CLI, 'build', '--out', join(OUT, 'build')], cwd: ROOT },
   { key: 'default', label: `samtale pptx (${deckId})`, command: node, args: [CLI, 'pptx', '--out', join(OUT, 'default.pptx')], cwd: ROOT, output: join(OUT, 'default.pptx'), samtale: true },
   { key: 'large', label: 'samtale pptx large (×10)', command: node, args: [CLI, 'pptx', 'large', '--out', join(OUT, 'large.pptx')], cwd: LARGE, output: join(OUT, 'large.pptx'), samtale: true },
 ].map((s) => ({ ...s, warmup: options.warmup, runs: options.runs, times: [], internal: [] }));

@@ -111,7 +111,7 @@ cli
 cli
   .command('pptx [...decks]', 'Make an editable PowerPoint of each deck, with the facilitator\'s guidance in the notes')
   .option('--all', 'Every deck in slides/')
-  .option('--out <path>', 'A .pptx file for one deck, or a folder (default: dist/<deck-id>/<deck-id>.pptx)')
+  .option('--out <path>', 'A .pptx file for one deck, or a folder for <deck-id>/<deck-id>.pptx, as build (default: dist)')
   .example('samtale pptx                 # the default deck into dist/<deck-id>/<deck-id>.pptx')
   .example('samtale pptx solby --out solby.pptx')
   .action(async (decks: string[], options: { all?: boolean; out?: string }) => {

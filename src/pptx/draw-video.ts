@@ -3,6 +3,7 @@
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
+import { posterDataUrl } from '../export/video-media.js';
 import type { SourcePosition, Video } from '../model.js';
 import { mediaFile } from '../pipeline/media-paths.js';
 import type { SlideContent } from '../pipeline/render/slide.js';
@@ -41,12 +42,12 @@ export interface VideoAssets {
 export async function prepareVideo(video: Video, palette: Palette, diagnostics: Diagnostics): Promise<VideoAssets> {
   const plan = planVideo(video);
   const shown = shownAddress(plan, video);
-  const posterFile = mediaFile(video, 'poster');
+  const posterUrl = await posterDataUrl(video);
   const [qr, poster] = await Promise.all([
     plan.address ? qrImage(plan.address) : undefined,
-    posterFile ? posterImage(posterFile, STAGE.w, STAGE.h) : undefined,
+    posterUrl ? posterImage(posterUrl, STAGE.w, STAGE.h) : undefined,
   ]);
-  if (posterFile && !poster) {
+  if (mediaFile(video, 'poster') && !poster) {
     diagnostics.warning('W_PPTX_POSTER', `poster "${video.poster}" cannot be drawn into the PowerPoint; the slide shows a plain poster`, at(video, 'poster'),
       'use a JPEG or PNG poster');
   }

@@ -3,8 +3,6 @@
 // PowerPoint shows SVG only in recent versions and LibreOffice not from a .pptx written this way, so vector
 // pictures are rasterised with resvg, loaded only when a deck has one. A poster is fitted to its frame here
 // (cropped to fill it), which also turns any format resvg reads into PNG.
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import QRCode from 'qrcode';
 
 /** A PNG ready for pptxgenjs (`data` as "image/png;base64,…") with its size in pixels. */
@@ -13,10 +11,6 @@ export interface PngImage {
   width: number;
   height: number;
 }
-
-const IMAGE_TYPES: Record<string, string> = {
-  '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif', '.svg': 'image/svg+xml', '.webp': 'image/webp', '.avif': 'image/avif',
-};
 
 /** Pixels rendered per pixel of the slide, so pictures stay sharp on a projector and when zoomed. */
 const SCALE = 3;
@@ -36,18 +30,14 @@ export async function logoImage(dataUrl: string, height: number): Promise<PngIma
   return rasterise(bytes, { height: height * SCALE });
 }
 
-/** A poster image file fitted (cropped to fill) to a `width`×`height` frame, or undefined if it cannot be read. */
-export async function posterImage(file: string, width: number, height: number): Promise<PngImage | undefined> {
-  const type = IMAGE_TYPES[extname(file).toLowerCase()];
-  if (!type) return undefined;
+/** A poster (as a data: URL) fitted to a `width`×`height` frame, cropped to fill it; undefined if it cannot be drawn. */
+export async function posterImage(dataUrl: string, width: number, height: number): Promise<PngImage | undefined> {
+  const w = width * POSTER_SCALE;
+  const h = height * POSTER_SCALE;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`
+    + `<image width="${w}" height="${h}" preserveAspectRatio="xMidYMid slice" xlink:href="${dataUrl}"/></svg>`;
   try {
-    const bytes = await readFile(file);
-    const w = width * POSTER_SCALE;
-    const h = height * POSTER_SCALE;
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`
-      + `<image width="${w}" height="${h}" preserveAspectRatio="xMidYMid slice" xlink:href="data:${type};base64,${bytes.toString('base64')}"/></svg>`;
-    const png = await rasterise(Buffer.from(svg), { width: w });
-    return png;
+    return await rasterise(Buffer.from(svg), { width: w });
   } catch {
     return undefined;
   }

@@ -7,9 +7,9 @@ import { writeFilesAtomically } from '../export/write-files.js';
 import { deckPresentation } from './presentation.js';
 
 export interface PptxOptions extends DeckSelection {
-  /** Folder for `<deck-id>/<deck-id>.pptx`. Defaults to `dist`. */
+  /** Folder for `<deck-id>/<deck-id>.pptx`, as `samtale build` puts `<deck-id>/index.html` there. Defaults to `dist`. */
   outDir?: string;
-  /** One file (ending in .pptx) when exactly one deck is exported; otherwise a folder for `<deck-id>.pptx` files. Wins over `outDir`. */
+  /** One file (ending in .pptx) when exactly one deck is exported; otherwise a folder, as `outDir`. Wins over `outDir`. */
   out?: string;
 }
 
@@ -44,9 +44,7 @@ export async function exportPptx(options: PptxOptions = {}): Promise<PptxResult>
   const { decks, diagnostics, markdown } = loadDecks({ ...options, root });
   diagnostics.throwIfErrors();
   if (oneFile && decks.length > 1) throw new ExportOptionsError(`--out ${options.out} names one file, but ${decks.length} decks are to be exported; name a folder instead`);
-  const target = (deckId: string) => options.out !== undefined
-    ? (oneFile ? resolve(root, options.out) : join(resolve(root, options.out), pptxFileName(deckId)))
-    : join(resolve(root, options.outDir ?? 'dist'), deckId, pptxFileName(deckId));
+  const target = (deckId: string) => oneFile ? resolve(root, options.out!) : join(resolve(root, options.out ?? options.outDir ?? 'dist'), deckId, pptxFileName(deckId));
 
   const made: (ExportedPptx & { content: Uint8Array })[] = [];
   for (const deck of decks) {

@@ -6,8 +6,24 @@
 import type { Slide } from '../pipeline/render/slide.js';
 import { htmlParagraphs, type TextParagraph } from './html-text.js';
 
-/** The notes of a slide as paragraphs: the header line first (bold), then the guidance. */
-export function slideNotes(slide: Slide): TextParagraph[] {
-  return htmlParagraphs(slide.notesHtml).map((paragraph) =>
-    paragraph.className?.split(/\s+/).includes('notes-meta') ? { ...paragraph, heading: true } : paragraph);
+/** The header line the renderer writes first in a slide's notes (src/pipeline/render/card-slides.ts). */
+const HEADER = /^<p class="notes-meta">[\s\S]*?<\/p>\n?/;
+
+/** The notes of a slide as paragraphs: the header line first (bold), then the guidance. Read-only: shared. */
+export function slideNotes(slide: Slide): readonly TextParagraph[] {
+  const header = HEADER.exec(slide.notesHtml)?.[0] ?? '';
+  return [...htmlParagraphs(header).map((paragraph) => ({ ...paragraph, heading: true })), ...guidance(slide.notesHtml.slice(header.length))];
+}
+
+/** Every slide of a card repeats the card's guidance below its header: each text is read once. */
+const parsed = new Map<string, readonly TextParagraph[]>();
+const MAX_PARSED = 2000;
+
+function guidance(html: string): readonly TextParagraph[] {
+  let paragraphs = parsed.get(html);
+  if (!paragraphs) {
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(html, (paragraphs = htmlParagraphs(html)));
+  }
+  return paragraphs;
 }

@@ -6,7 +6,7 @@
 //   rewritten as paragraphs with headings, numbered steps and bullets, in the deck's language.
 // - The document's language in its core properties.
 import { crc32, deflateRawSync } from 'node:zlib';
-import { strFromU8, strToU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
+import { unzipSync, Zip, type ZipInputFile } from 'fflate';
 import type { TextParagraph } from './html-text.js';
 
 export interface SlideFinish {
@@ -31,10 +31,10 @@ export function finishPackage(bytes: Uint8Array, finish: PackageFinish): Uint8Ar
   const read = (path: string) => {
     const file = files[path];
     if (!file) throw new Error(`the generated PowerPoint has no ${path}`);
-    return strFromU8(file);
+    return Buffer.from(file.buffer, file.byteOffset, file.byteLength).toString('utf8');
   };
   const write = (path: string, xml: string) => {
-    files[path] = strToU8(xml);
+    files[path] = Buffer.from(xml, 'utf8');
   };
   finish.slides.forEach((slide, index) => {
     const n = index + 1;

@@ -116,6 +116,9 @@ describe('samtale pptx', () => {
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(samtale(['build'], dir).code).toBe(0);
     expect(readFileSync(file).equals(bytes)).toBe(true);
+    // --out names the output folder, as for build: the deck's folder inside it.
+    expect(samtale(['pptx', '--all', '--out', 'public'], dir).code).toBe(0);
+    expect(existsSync(join(dir, 'public', 'testdaek', 'testdaek.pptx'))).toBe(true);
   });
 
   it('exits 2 when one file is named for several decks, and 1 with nothing written for a content error', () => {

@@ -45,7 +45,7 @@ describe.skipIf(!office)(`PowerPoint in LibreOffice Impress${office ? '' : ` (sk
     for (const deck of loaded.decks) {
       slideCounts[deck.id] = renderDeckSlides(deck, loaded.markdown(deck.allowHtml)).length;
       if (deck.id === 'solby') solbyActionBg = brandingColourTokens(deck.branding!, themeColours(deck.theme))['color-action-bg']!;
-      pdfs[deck.id] = convertToPdf(office!, path.join(OUT, `${deck.id}.pptx`), OUT);
+      pdfs[deck.id] = convertToPdf(office!, path.join(OUT, deck.id, `${deck.id}.pptx`), OUT);
     }
   }, 300_000);
 
