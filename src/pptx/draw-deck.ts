@@ -66,10 +66,14 @@ export function drawAgenda(context: DrawContext, content: Content<'agenda'>): vo
     { height: headingHeight, gapAfter: 25, draw: (y) => addText(context, 'Title', content.title, { x: PAD_X, y, w: CONTENT_WIDTH, h: headingHeight }, heading) },
     {
       height: Math.max(...layout.columnHeights),
-      draw: (top) => layout.rows.forEach(({ row, column, y, height }, i) => {
-        const x = PAD_X + column * (columnWidth + columnGap);
-        drawAgendaRow(context, row, i + 1, { x, y: top + y, w: columnWidth, h: height }, layout);
-      }),
+      draw: (top) => {
+        // One column has a rule above its first row, as the deck's list has.
+        if (columns === 1) addRect(context, 'Agenda rule', { x: PAD_X, y: top - 2, w: columnWidth, h: 2 }, palette.rule);
+        layout.rows.forEach(({ row, column, y, height }, i) => {
+          const x = PAD_X + column * (columnWidth + columnGap);
+          drawAgendaRow(context, row, i + 1, { x, y: top + y, w: columnWidth, h: height }, layout);
+        });
+      },
     },
   ]);
 }
