@@ -1,6 +1,7 @@
 // What the benchmarks share: the ten-times project, samtale's slides as Marp Markdown, timing and tables.
 //
-// Imported by bench/pptx.mjs. Generated files go to bench/.work/, peers are installed into bench/.peers/.
+// Imported by bench/pdf.mjs and bench/pptx.mjs (bench/build.mjs still has its own copies). Generated files go to
+// bench/.work/, peers are installed into bench/.peers/.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';

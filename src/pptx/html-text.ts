@@ -25,6 +25,9 @@ export interface TextParagraph {
   className?: string;
 }
 
+/** How a divider (`<hr>`) reads in a text box or the notes. */
+export const DIVIDER = '―――';
+
 const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'figcaption', 'div', 'pre', 'tr', 'dt', 'dd']);
 const SKIPPED = new Set(['script', 'style', 'template', 'svg']);
 
@@ -128,7 +131,7 @@ export function htmlParagraphs(html: string): TextParagraph[] {
 /** The plain text of paragraphs, one line each (list items with their number or a bullet). */
 export function paragraphsText(paragraphs: readonly TextParagraph[]): string {
   return paragraphs.map((p) => {
-    const marker = p.divider ? '―――' : p.list ? `${'  '.repeat(p.list.level)}${p.list.number === undefined ? '•' : `${p.list.number}.`} ` : '';
+    const marker = p.divider ? DIVIDER : p.list ? `${'  '.repeat(p.list.level)}${p.list.number === undefined ? '•' : `${p.list.number}.`} ` : '';
     return marker + p.runs.map((r) => r.text).join('');
   }).join('\n');
 }

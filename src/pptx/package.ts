@@ -7,7 +7,7 @@
 // - The document's language in its core properties.
 import { crc32, deflateRawSync } from 'node:zlib';
 import { unzipSync, Zip, type ZipInputFile } from 'fflate';
-import type { TextParagraph } from './html-text.js';
+import { DIVIDER, type TextParagraph } from './html-text.js';
 
 export interface SlideFinish {
   /** The slide's notes. */
@@ -150,7 +150,7 @@ export function notesParagraphsXml(notes: readonly TextParagraph[], lang: string
         : `<a:buFont typeface="+mj-lt"/><a:buAutoNum type="arabicPeriod" startAt="${paragraph.list.number}"/>`;
     const space = i > 0 && (paragraph.heading || paragraph.divider) ? '<a:spcBef><a:spcPts val="900"/></a:spcBef>' : '';
     const props = `<a:pPr marL="${indent}" indent="${paragraph.list ? -285750 : 0}">${space}${bullet}</a:pPr>`;
-    const runs = paragraph.divider ? run('―――', false, false)
+    const runs = paragraph.divider ? run(DIVIDER, false, false)
       : paragraph.runs.map((r) => run(r.link && !r.text.includes(r.link.replace(/^(https?:\/\/|mailto:)/, '').replace(/\/$/, '')) ? `${r.text} (${r.link})` : r.text,
         Boolean(r.bold || paragraph.heading), Boolean(r.italic))).join('');
     return `<a:p>${props}${runs}</a:p>`;

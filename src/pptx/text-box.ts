@@ -1,5 +1,5 @@
 // Text boxes on a PowerPoint slide, laid out in the deck's own 1280×720 px design space.
-import type { TextParagraph } from './html-text.js';
+import { DIVIDER, type TextParagraph } from './html-text.js';
 import type { PngImage } from './images.js';
 import type { Presentation, PptxSlide, TextProps } from './pptxgenjs.js';
 import type { Palette } from './palette.js';
@@ -70,7 +70,7 @@ export function estimateHeight(paragraphs: readonly TextParagraph[] | string, st
   return lines.reduce((sum, n) => sum + n * lineHeight, 0) + (list.length - 1) * (style.paragraphGap ?? 0) + 2 * (style.inset ?? 0);
 }
 
-/** The largest size from `preferred` down to `minimum` (2 px steps) at which the text fits `height`. */
+/** The largest size from the style's down to `minimum` (in 2 px steps) at which the text fits `height`. */
 export function fittingSize(paragraphs: readonly TextParagraph[] | string, style: TextStyle, width: number, height: number, minimum: number): number {
   let size = style.size;
   while (size > minimum && estimateHeight(paragraphs, { ...style, size }, width) > height) size -= 2;
@@ -115,7 +115,7 @@ function textProps(paragraphs: readonly TextParagraph[], style: TextStyle, conte
   const props: TextProps[] = [];
   paragraphs.forEach((paragraph, p) => {
     const last = p === paragraphs.length - 1;
-    const runs = paragraph.divider ? [{ text: '―――' }] : paragraph.runs;
+    const runs = paragraph.divider ? [{ text: DIVIDER }] : paragraph.runs;
     runs.forEach((run, r) => {
       const first = r === 0;
       props.push({
