@@ -13,11 +13,12 @@
 // peers are installed into bench/.peers/ (both gitignored). Chromium: CHROME_PATH, else /usr/bin/chromium.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import {
-  CLI, defaultDeckId, describeFailure, ensurePeer, fail, fmtKb, fmtMs, generateLargeProject, ok, ROOT, run, samtaleHtmlToMarp, stats, table, WORK,
+  CLI, defaultDeckId, describeFailure, ensurePeer, fail, fmtKb, fmtMs, generateLargeProject, ok, parseOptions, ROOT, run, samtaleHtmlToMarp, stats, table,
+  timeInterleaved, WORK,
 } from './support.mjs';
 
 const LARGE = join(WORK, 'large');
@@ -31,37 +32,8 @@ const TARGET_DECKTAPE_RATIO = 2;
 /** Measured earlier on this machine on a ~40-slide version of the same cards (from the issue; not re-run). */
 const EARLIER = 'reveal.js print view + one page.pdf 1.5 s, Marp CLI 1.9 s, reveal-md 3.0 s, decktape 45.6 s (defaults) / 4.3 s (--pause 0), Slidev 8.8 s; ten-times deck: Marp 2.9 s, reveal print view 5.3 s';
 
-
 // ---------------------------------------------------------------------------------------------
 // Options
-
-function parseArgs(rawArgv) {
-  const argv = rawArgv.flatMap((arg) => (arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg]));
-  const options = { runs: 5, warmup: 1, peers: true, json: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) fail(`${arg} needs a value`);
-      return next;
-    };
-    const count = (name, min) => {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < min) fail(`${name} must be an integer ≥ ${min}`);
-      return n;
-    };
-    if (arg === '--runs') options.runs = count('--runs', 1);
-    else if (arg === '--warmup') options.warmup = count('--warmup', 0);
-    else if (arg === '--no-peers') options.peers = false;
-    else if (arg === '--json') options.json = resolve(value());
-    else if (arg === '-h' || arg === '--help') {
-      console.log('usage: node bench/pdf.mjs [--runs N] [--warmup N] [--no-peers] [--json FILE]');
-      process.exit(0);
-    } else fail(`unknown option ${arg}`);
-  }
-  return options;
-}
-
 
 // ---------------------------------------------------------------------------------------------
 // Reading the results
@@ -74,7 +46,7 @@ function pdfPages(file) {
 // ---------------------------------------------------------------------------------------------
 // Main
 
-const options = parseArgs(process.argv.slice(2));
+const options = parseOptions(process.argv.slice(2), 'node bench/pdf.mjs [--runs N] [--warmup N] [--no-peers] [--json FILE]', { runs: [5, 1], warmup: [1, 0] }, ['peers']);
 const node = process.execPath;
 if (!existsSync(join(ROOT, 'lib', 'cli', 'main.js'))) fail('samtale is not compiled (lib/cli/main.js is missing): run "npm run compile" first');
 if (!existsSync(CHROME)) fail(`no Chromium at ${CHROME}; set CHROME_PATH`);
@@ -98,7 +70,7 @@ const subjects = [
   { key: 'all', label: `samtale pdf (${deckId}: handout+guide+slides)`, command: node, args: [CLI, 'pdf', '--out', join(OUT, 'all')], cwd: ROOT, outputs: ['handout', 'guide', 'slides'].map((k) => join(OUT, 'all', `${deckId}-${k}.pdf`)), samtale: true },
   { key: 'slides', label: `samtale pdf --slides (${deckId})`, command: node, args: [CLI, 'pdf', '--slides', '--out', join(OUT, 'slides.pdf')], cwd: ROOT, outputs: [join(OUT, 'slides.pdf')], samtale: true },
   { key: 'large', label: 'samtale pdf --slides (large ×10)', command: node, args: [CLI, 'pdf', 'large', '--slides', '--out', join(OUT, 'large-slides.pdf')], cwd: LARGE, outputs: [join(OUT, 'large-slides.pdf')], samtale: true },
-].map((s) => ({ ...s, times: [], internal: [] }));
+].map((s) => ({ ...s, warmup: options.warmup, runs: options.runs, times: [], internal: [] }));
 
 // First runs: samtale must work (else there is nothing to measure).
 for (const subject of subjects) {
@@ -116,7 +88,7 @@ if (options.peers) {
     const subject = {
       key: 'decktape', label: `decktape reveal --pause 0 (${deckId})`, command: node, cwd: ROOT,
       args: [decktape.entry.file, 'reveal', '--pause', '0', '--load-pause', '0', '-s', '1280x720', ...chromeArgs, pathToFileURL(deckHtml).href, join(OUT, 'decktape.pdf')],
-      outputs: [join(OUT, 'decktape.pdf')], times: [], internal: [],
+      outputs: [join(OUT, 'decktape.pdf')], warmup: options.warmup, runs: options.runs, times: [], internal: [],
     };
     const result = run(subject.command, subject.args, subject.cwd);
     if (ok(result)) subjects.push(subject);
@@ -132,30 +104,17 @@ if (options.peers) {
       writeFileSync(join(marpDir, `${name}.md`), samtaleHtmlToMarp(readFileSync(html, 'utf8'), { notes: false }).markdown);
       const subject = {
         key, label: `marp --pdf ${name}.md${name === 'large' ? ' (×10)' : ''}`, command: node, cwd: marpDir,
-        args: [marp.entry.file, `${name}.md`, '--pdf', '-o', `${name}.pdf`], outputs: [join(marpDir, `${name}.pdf`)], times: [], internal: [],
+        args: [marp.entry.file, `${name}.md`, '--pdf', '-o', `${name}.pdf`], outputs: [join(marpDir, `${name}.pdf`)], env: { CHROME_PATH: CHROME },
+        warmup: options.warmup, runs: options.runs, times: [], internal: [],
       };
-      const result = run(subject.command, subject.args, subject.cwd, { CHROME_PATH: CHROME });
+      const result = run(subject.command, subject.args, subject.cwd, subject.env);
       if (ok(result)) subjects.push(subject);
       else notes.push(`Marp CLI failed on ${name}.md, skipped: ${describeFailure(result)}`);
     }
   }
 } else notes.push('peers skipped (--no-peers)');
 
-// Warm-ups (file cache), then interleaved rounds so that drift hits every subject alike.
-const total = options.warmup + options.runs;
-process.stdout.write(`timing ${subjects.length} subjects × ${options.runs} runs (after ${options.warmup} warm-up${options.warmup === 1 ? '' : 's'}) `);
-for (let round = 0; round < total; round++) {
-  for (const subject of subjects) {
-    const result = run(subject.command, subject.args, subject.cwd, subject.key.startsWith('marp') ? { CHROME_PATH: CHROME } : {});
-    if (!ok(result)) fail(`\n${subject.label} failed: ${describeFailure(result)}`);
-    if (round < options.warmup) continue;
-    subject.times.push(result.ms);
-    const done = /done in (\d+) ms/.exec(result.stdout);
-    if (done) subject.internal.push(Number(done[1]));
-  }
-  process.stdout.write('.');
-}
-process.stdout.write('\n');
+timeInterleaved(subjects, `timing ${subjects.length} subjects × ${options.runs} runs (after ${options.warmup} warm-up${options.warmup === 1 ? '' : 's'})`);
 
 for (const subject of subjects) {
   subject.stats = stats(subject.times);

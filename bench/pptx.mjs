@@ -15,9 +15,10 @@
 // (1 only when samtale itself cannot make the files). Chromium for Marp: CHROME_PATH, else /usr/bin/chromium.
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
-  CLI, defaultDeckId, describeFailure, ensurePeer, fail, fmtKb, fmtMs, generateLargeProject, ok, ROOT, run, samtaleHtmlToMarp, stats, table, WORK,
+  CLI, defaultDeckId, describeFailure, ensurePeer, fail, fmtKb, fmtMs, generateLargeProject, ok, parseOptions, ROOT, run, samtaleHtmlToMarp, stats, table,
+  timeInterleaved, WORK,
 } from './support.mjs';
 
 const OUT = join(WORK, 'pptx');
@@ -27,32 +28,8 @@ const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 /** The targets of the issue (median wall clock, spawn to exit). */
 const TARGET_DEFAULT_MS = 1000;
 
-function parseArgs(rawArgv) {
-  const argv = rawArgv.flatMap((arg) => (arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg]));
-  const options = { runs: 5, warmup: 1, largeRuns: 1, marp: true, json: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const count = (min) => {
-      const n = Number(argv[++i]);
-      if (!Number.isInteger(n) || n < min) fail(`${arg} must be an integer ≥ ${min}`);
-      return n;
-    };
-    if (arg === '--runs') options.runs = count(1);
-    else if (arg === '--warmup') options.warmup = count(0);
-    else if (arg === '--large-runs') options.largeRuns = count(1);
-    else if (arg === '--no-marp') options.marp = false;
-    else if (arg === '--json') {
-      if (argv[i + 1] === undefined) fail('--json needs a file');
-      options.json = resolve(argv[++i]);
-    } else if (arg === '-h' || arg === '--help') {
-      console.log('usage: node bench/pptx.mjs [--runs N] [--warmup N] [--large-runs N] [--no-marp] [--json FILE]');
-      process.exit(0);
-    } else fail(`unknown option ${arg}`);
-  }
-  return options;
-}
-
-const options = parseArgs(process.argv.slice(2));
+const options = parseOptions(process.argv.slice(2), 'node bench/pptx.mjs [--runs N] [--warmup N] [--large-runs N] [--no-marp] [--json FILE]',
+  { runs: [5, 1], warmup: [1, 0], largeRuns: [1, 1] }, ['marp']);
 const node = process.execPath;
 if (!existsSync(join(ROOT, 'lib', 'cli', 'main.js'))) fail('samtale is not compiled (lib/cli/main.js is missing): run "npm run compile" first');
 
@@ -107,22 +84,8 @@ if (options.marp) {
   }
 } else notes.push('Marp CLI skipped (--no-marp)');
 
-// Warm-ups (file cache), then interleaved rounds so that drift hits every subject alike.
-const total = Math.max(...subjects.map((s) => s.warmup + s.runs));
-process.stdout.write(`timing ${subjects.length} subjects × ${options.runs} runs (after ${options.warmup} warm-up${options.warmup === 1 ? '' : 's'}; Marp's ten-times deck ${options.largeRuns}) `);
-for (let round = 0; round < total; round++) {
-  for (const subject of subjects) {
-    if (round >= subject.warmup + subject.runs) continue;
-    const result = run(subject.command, subject.args, subject.cwd, subject.env);
-    if (!ok(result)) fail(`\n${subject.label} failed: ${describeFailure(result)}`);
-    if (round < subject.warmup) continue;
-    subject.times.push(result.ms);
-    const done = /done in (\d+) ms/.exec(result.stdout);
-    if (done) subject.internal.push(Number(done[1]));
-  }
-  process.stdout.write('.');
-}
-process.stdout.write('\n\n');
+timeInterleaved(subjects, `timing ${subjects.length} subjects × ${options.runs} runs (after ${options.warmup} warm-up${options.warmup === 1 ? '' : 's'}; Marp's ten-times deck ${options.largeRuns})`);
+console.log('');
 
 for (const subject of subjects) {
   subject.stats = stats(subject.times);

@@ -265,3 +265,59 @@ export function ensurePeer(name, bin) {
   const entry = find();
   return entry ? { entry } : { note: `${name} skipped: "npm install ${name}" failed (${result.error?.message ?? `exit ${result.status}`})` };
 }
+
+/**
+ * Reads a benchmark's options: counts as `--name N` or `--name=N` (`counts` maps each option, camelCase, to its
+ * default and minimum; `largeRuns` is `--large-runs`), switches that a `--no-name` turns off, and `--json FILE`.
+ */
+export function parseOptions(rawArgv, usage, counts, switches = []) {
+  const argv = rawArgv.flatMap((arg) => (arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg]));
+  const flag = (name) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  const options = { json: undefined };
+  for (const [name, [fallback]] of Object.entries(counts)) options[name] = fallback;
+  for (const name of switches) options[name] = true;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) fail(`${arg} needs a value`);
+      return next;
+    };
+    const count = Object.entries(counts).find(([name]) => flag(name) === arg);
+    const off = switches.find((name) => `--no-${name}` === arg);
+    if (count) {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < count[1][1]) fail(`${arg} must be an integer ≥ ${count[1][1]}`);
+      options[count[0]] = n;
+    } else if (off) options[off] = false;
+    else if (arg === '--json') options.json = resolve(value());
+    else if (arg === '-h' || arg === '--help') {
+      console.log(`usage: ${usage}`);
+      process.exit(0);
+    } else fail(`unknown option ${arg}`);
+  }
+  return options;
+}
+
+/**
+ * Times the subjects in interleaved rounds, so that drift hits every subject alike: each runs `warmup` times
+ * untimed (the file cache), then `runs` times, its wall-clock ms going into `times` and samtale's own "done in N
+ * ms" into `internal`. A failing run ends the benchmark.
+ */
+export function timeInterleaved(subjects, heading) {
+  const total = Math.max(...subjects.map((s) => s.warmup + s.runs));
+  process.stdout.write(`${heading} `);
+  for (let round = 0; round < total; round++) {
+    for (const subject of subjects) {
+      if (round >= subject.warmup + subject.runs) continue;
+      const result = run(subject.command, subject.args, subject.cwd, subject.env);
+      if (!ok(result)) fail(`\n${subject.label} failed: ${describeFailure(result)}`);
+      if (round < subject.warmup) continue;
+      subject.times.push(result.ms);
+      const done = /done in (\d+) ms/.exec(result.stdout);
+      if (done) subject.internal.push(Number(done[1]));
+    }
+    process.stdout.write('.');
+  }
+  process.stdout.write('\n');
+}
