@@ -48,7 +48,8 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
 }
 
-const GENERATOR = `samtale ${readVersion()}`;
+/** What made a file: `samtale <version>`, for documents' metadata. */
+export const GENERATOR = `samtale ${readVersion()}`;
 
 /** Parses, resolves and validates the selected decks; throws DeckError listing every problem. */
 export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostics: Diagnostics; markdown: (allowHtml: boolean) => MarkdownIt } {

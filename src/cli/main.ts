@@ -109,6 +109,31 @@ cli
   });
 
 cli
+  .command('pptx [...decks]', 'Make an editable PowerPoint of each deck, with the facilitator\'s guidance in the notes')
+  .option('--all', 'Every deck in slides/')
+  .option('--out <path>', 'A .pptx file for one deck, or a folder for <deck-id>/<deck-id>.pptx, as build (default: dist)')
+  .example('samtale pptx                 # the default deck into dist/<deck-id>/<deck-id>.pptx')
+  .example('samtale pptx solby --out solby.pptx')
+  .action(async (decks: string[], options: { all?: boolean; out?: string }) => {
+    // Loaded only here: no other command loads pptxgenjs.
+    const { exportPptx } = await import('../pptx/index.js');
+    const { ExportOptionsError } = await import('../export/options.js');
+    const started = performance.now();
+    let result: Awaited<ReturnType<typeof exportPptx>>;
+    try {
+      result = await exportPptx({ decks, all: Boolean(options.all), ...(options.out === undefined ? {} : { out: String(options.out) }) });
+    } catch (error) {
+      if (error instanceof ExportOptionsError) throw new UsageError(error.message);
+      throw error;
+    }
+    printDiagnostics(result.diagnostics);
+    for (const file of result.files) {
+      console.log(`wrote ${relativePath(file.file)}: ${file.slides} slides, ${Math.round(file.bytes / 1024)} KB`);
+    }
+    console.log(`done in ${Math.round(performance.now() - started)} ms`);
+  });
+
+cli
   .command('record <file>', 'Make a PDF summary of what the council agreed, from the record downloaded in the facilitator view')
   .option('--deck <deck>', 'The deck whose branding and cards to use (default: the deck the record names)')
   .option('--out <path>', 'The PDF file, or a folder (default: FILE with .pdf)')

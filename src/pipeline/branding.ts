@@ -118,18 +118,25 @@ function actionBackground(accent: Rgb, bg: Rgb): Rgb {
   return mix(accent, bg, 0.1);
 }
 
-/** CSS custom properties over the theme's tokens (docs: themes/default/theme.css). */
-export function brandingCss(assets: BrandingAssets, theme: ThemeColours | undefined): string {
-  const props: string[] = [];
+/** The colour tokens an adaptation's branding sets over the theme's (`color-primary` → `#0f5b52`), derived shades included. */
+export function brandingColourTokens(assets: BrandingAssets, theme: ThemeColours | undefined): Record<string, string> {
+  const tokens: Record<string, string> = {};
   const bg = parseHex(theme?.bg ?? '#ffffff');
   if (assets.primary) {
-    props.push(`--samtale-color-primary:${assets.primary}`, `--samtale-color-primary-soft:${toHex(mix(parseHex(assets.primary), bg, 0.09))}`);
+    tokens['color-primary'] = assets.primary;
+    tokens['color-primary-soft'] = toHex(mix(parseHex(assets.primary), bg, 0.09));
   }
   if (assets.accent) {
-    const accent = parseHex(assets.accent);
-    props.push(`--samtale-color-accent:${assets.accent}`, `--samtale-color-accent-strong:${assets.accent}`,
-      `--samtale-color-action-bg:${toHex(actionBackground(accent, bg))}`);
+    tokens['color-accent'] = assets.accent;
+    tokens['color-accent-strong'] = assets.accent;
+    tokens['color-action-bg'] = toHex(actionBackground(parseHex(assets.accent), bg));
   }
+  return tokens;
+}
+
+/** CSS custom properties over the theme's tokens (docs: themes/default/theme.css). */
+export function brandingCss(assets: BrandingAssets, theme: ThemeColours | undefined): string {
+  const props = Object.entries(brandingColourTokens(assets, theme)).map(([name, value]) => `--samtale-${name}:${value}`);
   if (assets.logo) props.push(`--samtale-logo:url("${assets.logo.dataUrl}")`, '--samtale-logo-height:96px');
   const rules: string[] = [];
   if (assets.font) {

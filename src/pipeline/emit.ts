@@ -8,12 +8,12 @@ export interface OutputFile {
   content: string | Uint8Array;
 }
 
-/** Files in a deck's folder that other commands made (`samtale pdf`); a rebuild of the deck keeps them. */
-const KEPT_FROM_BEFORE = /\.pdf$/i;
+/** Files in a deck's folder that other commands made (`samtale pdf`, `samtale pptx`); a rebuild of the deck keeps them. */
+const KEPT_FROM_BEFORE = /\.(pdf|pptx)$/i;
 
 /**
  * Writes the files into a fresh sibling folder, then swaps it in with renames. Files another command put
- * in the old folder (the PDFs) are carried over, so rebuilding the deck does not delete its handouts.
+ * in the old folder (the PDFs, the PowerPoint) are carried over, so rebuilding the deck does not delete its handouts.
  * Until the swap the old folder is untouched; the swap itself is two renames on one file system.
  */
 export function emitDeck(outDir: string, deckId: string, files: readonly OutputFile[]): string {

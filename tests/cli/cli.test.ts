@@ -104,3 +104,33 @@ describe('usage', () => {
     expect(stdout).toContain('check');
   });
 });
+
+describe('samtale pptx', () => {
+  it('writes the PowerPoint beside the deck, and a rebuild of the deck keeps it', () => {
+    const dir = project('valid');
+    const { code, stdout } = samtale(['pptx'], dir);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^wrote dist\/testdaek\/testdaek\.pptx: \d+ slides, \d+ KB$/m);
+    const file = join(dir, 'dist', 'testdaek', 'testdaek.pptx');
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(samtale(['build'], dir).code).toBe(0);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    // --out names the output folder, as for build: the deck's folder inside it.
+    expect(samtale(['pptx', '--all', '--out', 'public'], dir).code).toBe(0);
+    expect(existsSync(join(dir, 'public', 'testdaek', 'testdaek.pptx'))).toBe(true);
+  });
+
+  it('exits 2 when one file is named for several decks, and 1 with nothing written for a content error', () => {
+    const dir = project('valid');
+    const usage = samtale(['pptx', '--all', '--out', 'alle.pptx'], dir);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--out alle.pptx names one file');
+    const card = join(dir, 'content', 'om-vores-kodeks.md');
+    writeFileSync(card, readFileSync(card, 'utf8').replace('minutes: 20', 'minuts: 20'));
+    const broken = samtale(['pptx'], dir);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('nothing was written');
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+  });
+});
