@@ -265,6 +265,17 @@ describe('what the council agreed', () => {
     expect(record.cards['b']).toMatchObject({ agreed: 'Fælles politik', status: 'held', plannedMinutes: 20, actualMinutes: 21 });
     expect(record.cards['e']).toBeUndefined();
   });
+
+  it('gives a card agreed on but never held the minutes the CSV gives it, and none before the start', () => {
+    const note = (state: SeminarState) => reduce(plan, state, write('d', 'Til næste gang', 1), at(9, 20));
+    const running = note(started([[at(9, 0), card('a')]]));
+    const record = seminarRecord(plan, running, project(plan, running, at(9, 21)));
+    expect(record.cards['d']).toMatchObject({ plannedMinutes: 15, actualMinutes: 0, status: 'not-held' });
+    expect(exportRows(plan, project(plan, running, at(9, 21))).find((r) => r.id === 'd')).toMatchObject({ actualMinutes: 0 });
+    const before = note(fresh());
+    const early = seminarRecord(plan, before, project(plan, before, at(8, 55))).cards['d']!;
+    expect([early.plannedMinutes, early.actualMinutes, early.status]).toEqual([undefined, undefined, undefined]);
+  });
 });
 
 describe('events from another window', () => {

@@ -34,10 +34,12 @@ export function seminarRecord(plan: Plan, state: SeminarState, projection: Proje
     const row = rows.get(id);
     const agreed = entry?.agreed;
     const followUp = entry?.followUp;
+    // This seminar's own minutes once it has started; a card it never timed keeps what an imported record
+    // said of it; before the start there are no minutes to tell.
+    const own = started && row !== undefined && (row.actualSeconds > 0 || row.status === 'skipped' || !entry?.recorded);
     const timed = started && row !== undefined && (row.actualSeconds > 0 || row.status === 'skipped');
-    // A card never timed here keeps the minutes its imported record had.
-    const planned = timed || !entry?.recorded ? (row ? row.plannedSeconds / 60 : undefined) : entry.recorded.plannedMinutes;
-    const actual = timed ? decimalMinutes(row.actualSeconds) : entry?.recorded?.actualMinutes;
+    const planned = own ? row.plannedSeconds / 60 : entry?.recorded?.plannedMinutes;
+    const actual = own ? decimalMinutes(row.actualSeconds) : entry?.recorded?.actualMinutes;
     if (!agreed && !followUp && !timed && !entry?.recorded && row?.status !== 'skipped') continue;
     const at = Math.max(agreed?.at ?? 0, followUp?.at ?? 0);
     record.cards[id] = {

@@ -33,6 +33,11 @@ interface Stored {
   state: SeminarState;
 }
 
+/** What the deck window's name holds: the active seminar, and the facilitator's choices. */
+interface Mirror extends Stored {
+  prefs?: Prefs;
+}
+
 export class SeminarStore {
   /** Why the last write was refused; undefined once writes succeed again. */
   problem: StorageProblem | undefined;
@@ -160,14 +165,18 @@ export class SeminarStore {
     const revision = (this.revisions.get(state.id) ?? 0) + 1;
     this.revisions.set(state.id, revision);
     const raw = JSON.stringify({ revision, state });
-    if (this.mirror && state.id === this.active) {
-      try {
-        this.win.name = `${NAME_PREFIX}${raw}`;
-      } catch {
-        // A name that cannot be set only loses the mirror.
-      }
-    }
+    if (this.mirror && state.id === this.active) this.setMirror({ revision, state, ...(this.mirroredPrefs ? { prefs: this.mirroredPrefs } : {}) });
     return this.write(this.key('seminar', state.id), raw);
+  }
+
+  private mirroredPrefs: Prefs | undefined;
+
+  private setMirror(mirror: Mirror): void {
+    try {
+      this.win.name = `${NAME_PREFIX}${JSON.stringify(mirror)}`;
+    } catch {
+      // A name that cannot be set only loses the mirror.
+    }
   }
 
   /** Removes a seminar (a rehearsal the facilitator clears). */
@@ -203,36 +212,52 @@ export class SeminarStore {
   private parse(raw: string | null): Stored | undefined {
     if (raw === null) return undefined;
     try {
-      const value = JSON.parse(raw) as { revision?: unknown; state?: unknown };
-      const state = parseSeminar(value.state, this.deckId);
-      return state && typeof value.revision === 'number' ? { revision: value.revision, state } : undefined;
+      return this.stored(JSON.parse(raw) as { revision?: unknown; state?: unknown });
     } catch {
       return undefined;
     }
   }
 
+  private stored(value: { revision?: unknown; state?: unknown } | undefined): Stored | undefined {
+    const state = parseSeminar(value?.state, this.deckId);
+    return state && typeof value?.revision === 'number' ? { revision: value.revision, state } : undefined;
+  }
+
   private mirrored(): Stored | undefined {
+    return this.stored(this.mirroredRaw());
+  }
+
+  private mirroredRaw(): { revision?: unknown; state?: unknown; prefs?: unknown } | undefined {
     if (!this.mirror) return undefined;
-    let name = '';
     try {
-      name = this.win.name;
+      const name = this.win.name;
+      return name.startsWith(NAME_PREFIX) ? (JSON.parse(name.slice(NAME_PREFIX.length)) as { revision?: unknown; state?: unknown; prefs?: unknown }) : undefined;
     } catch {
       return undefined;
     }
-    return name.startsWith(NAME_PREFIX) ? this.parse(name.slice(NAME_PREFIX.length)) : undefined;
   }
 
   // ------------------------------------------------------------ preferences
 
+  /** The stored choices; in a throw-away storage area, the copy in the window's name. */
   loadPrefs(): Prefs {
+    let stored: unknown;
     try {
-      return parsePrefs(JSON.parse(this.read(this.key('prefs')) ?? 'null'));
+      stored = JSON.parse(this.read(this.key('prefs')) ?? 'null');
     } catch {
-      return parsePrefs(undefined);
+      stored = null;
     }
+    const prefs = parsePrefs(stored ?? this.mirroredRaw()?.prefs);
+    if (this.mirror) this.mirroredPrefs = prefs;
+    return prefs;
   }
 
   savePrefs(prefs: Prefs): boolean {
+    if (this.mirror) {
+      this.mirroredPrefs = prefs;
+      const mirrored = this.mirrored();
+      if (mirrored) this.setMirror({ ...mirrored, prefs });
+    }
     return this.write(this.key('prefs'), JSON.stringify(prefs));
   }
 }
