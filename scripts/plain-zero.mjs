@@ -4,10 +4,14 @@
 // the two slashed counter halves replaced by one counter (the outer contour scaled into the counter's
 // bounds, along the font's italic angle). The theme declares it for U+0030 only, after the font's own
 // faces, so it takes over just that character, at the tabular width the font uses for every digit.
+//
+// opentype.js reads the font; svg2ttf writes the new one as TrueType (quadratic outlines, like the
+// original): Chromium embeds TrueType in a PDF as a real font, where a CFF font would become Type 3.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import opentype from 'opentype.js';
+import svg2ttf from 'svg2ttf';
 
 const require = createRequire(import.meta.url);
 export const PLAIN_ZERO_FACES = ['400-normal', '700-normal', '400-italic', '700-italic'];
@@ -19,7 +23,7 @@ export async function writePlainZeroFonts(dir) {
     const source = require.resolve(`@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-latin-${face}.woff`);
     const bytes = await readFile(source);
     const font = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-    await writeFile(path.join(dir, `plain-zero-${face}.otf`), Buffer.from(plainZeroFont(font, face).toArrayBuffer()));
+    await writeFile(path.join(dir, `plain-zero-${face}.ttf`), Buffer.from(plainZeroFont(font, face).buffer));
   }
 }
 
@@ -36,21 +40,25 @@ function plainZeroFont(font, face) {
   const outer = contours[outerIndex];
   const counter = merge(boxes.filter((_, i) => i !== outerIndex));
   const inner = reverse(scaledInto(outer, boxes[outerIndex], counter, slant));
-  const glyphPath = new opentype.Path();
-  for (const command of [...outer, ...inner]) glyphPath.commands.push(command);
-  const notdef = new opentype.Glyph({ name: '.notdef', unicode: 0, advanceWidth: zero.advanceWidth, path: new opentype.Path() });
-  const glyph = new opentype.Glyph({ name: 'zero', unicode: 0x30, advanceWidth: zero.advanceWidth, path: glyphPath });
+  const d = [...outer, ...inner].map(svgCommand).join('');
   const [weight, style] = face.split('-');
-  return new opentype.Font({
-    familyName: 'Samtale Plain Zero',
-    styleName: `${weight === '700' ? 'Bold' : 'Regular'}${style === 'italic' ? ' Italic' : ''}`,
-    unitsPerEm: font.unitsPerEm,
-    ascender: font.ascender,
-    descender: font.descender,
-    glyphs: [notdef, glyph],
+  const name = `Samtale Plain Zero ${weight === '700' ? 'Bold' : 'Regular'}${style === 'italic' ? ' Italic' : ''}`;
+  const svgFont = `<svg xmlns="http://www.w3.org/2000/svg"><defs><font id="SamtalePlainZero" horiz-adv-x="${zero.advanceWidth}">`
+    + `<font-face font-family="Samtale Plain Zero" font-weight="${weight}" font-style="${style}" units-per-em="${font.unitsPerEm}" ascent="${font.ascender}" descent="${font.descender}"/>`
+    + `<missing-glyph horiz-adv-x="${zero.advanceWidth}"/><glyph unicode="0" glyph-name="zero" horiz-adv-x="${zero.advanceWidth}" d="${d}"/></font></defs></svg>`;
+  return svg2ttf(svgFont, {
     copyright: 'Derived from Atkinson Hyperlegible Next, Copyright 2020-2024 The Atkinson Hyperlegible Next Project Authors. SIL Open Font License 1.1.',
-    license: 'SIL Open Font License 1.1',
+    description: name,
+    ts: 0,
   });
+}
+
+/** One path command in SVG font coordinates (y up, like the font's own). */
+function svgCommand(c) {
+  if (c.type === 'M' || c.type === 'L') return `${c.type}${c.x} ${c.y}`;
+  if (c.type === 'Q') return `Q${c.x1} ${c.y1} ${c.x} ${c.y}`;
+  if (c.type === 'C') return `C${c.x1} ${c.y1} ${c.x2} ${c.y2} ${c.x} ${c.y}`;
+  return 'Z';
 }
 
 function splitContours(commands) {
