@@ -11,13 +11,14 @@ import { collectMedia, mediaOutputFiles, type MediaCache } from './pipeline/medi
 import { checkMediaPaths } from './pipeline/media-paths.js';
 import { brandingCss, loadBranding } from './pipeline/branding.js';
 import { writeAdaptation, type NewAdaptation } from './scaffold/new-adaptation.js';
-import { defaultDeckId, listDeckIds, loadCardSources, type TextFile } from './pipeline/load.js';
+import { defaultDeckId, findManifest, isManifestProblem, listManifestFiles, loadCardSources, loadManifest, type ManifestFile, type TextFile } from './pipeline/load.js';
 import { loadManifestChain, mergeChain } from './pipeline/manifest-chain.js';
 import { createMarkdown, plainInline } from './pipeline/parse/markdown.js';
 import { parseCard } from './pipeline/parse-card.js';
 import { indexCards, resolveDeck } from './pipeline/resolve.js';
 import { deckModel } from './pipeline/render/deck-model.js';
 import { renderDeckSlides } from './pipeline/render/deck-slides.js';
+import { normaliseId } from './project/ids.js';
 import { inlineScriptText, renderDocument } from './pipeline/render/document.js';
 import { videoFrameSources } from './pipeline/render/video.js';
 
@@ -53,9 +54,12 @@ const GENERATOR = `samtale ${readVersion()}`;
 /** Parses, resolves and validates the selected decks; throws DeckError listing every problem. */
 export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostics: Diagnostics; markdown: (allowHtml: boolean) => MarkdownIt } {
   const root = resolve(selection.root ?? '.');
-  const ids = selection.all ? listDeckIds(root) : selection.decks?.length ? [...selection.decks] : [defaultDeckId(root)];
   const diagnostics = new Diagnostics();
-  const sources = loadCardSources(root);
+  // Every deck name is checked before anything is parsed: bad usage is told at once, and alone.
+  const manifests = selection.all
+    ? listManifestFiles(root).flatMap((path) => manifestOrReport(root, path, diagnostics))
+    : (selection.decks?.length ? [...selection.decks] : [defaultDeckId(root)]).map((deck) => loadManifest(root, deck));
+  const sources = loadCardSources(root, diagnostics);
   const parsers = new Map<boolean, { md: MarkdownIt; cards: Map<string, Card>; broken: Set<string> }>();
   // Cards are parsed once per HTML setting: a deck that allows raw HTML needs its own parse.
   const parsed = (allowHtml: boolean, report: boolean) => {
@@ -72,8 +76,8 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
   parsed(false, true);
   const themes = listThemes();
   const decks: Deck[] = [];
-  for (const id of ids) {
-    const chain = loadManifestChain(root, id, diagnostics);
+  for (const manifest of manifests) {
+    const chain = loadManifestChain(root, manifest, diagnostics);
     if (!chain) continue;
     const merged = mergeChain(chain);
     const { md, cards, broken } = parsed(merged.value.allowHtml ?? false, false);
@@ -90,6 +94,14 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
   return { decks, diagnostics, markdown: (allowHtml) => parsed(allowHtml, false).md };
 }
 
+/** A manifest of slides/ for `--all`; a broken one (a link out of the project, a file name that is no id) is reported. */
+function manifestOrReport(root: string, path: string, diagnostics: Diagnostics): ManifestFile[] {
+  const found = findManifest(root, path);
+  if (!isManifestProblem(found)) return [found];
+  if (found.file) diagnostics.error(found.code, found.message, { file: found.file, line: 1, column: 1 }, found.hint);
+  return [];
+}
+
 /** Parses every card; `broken` holds the file names of cards too broken to parse, already reported. */
 function parseCards(root: string, sources: readonly TextFile[], md: MarkdownIt, diagnostics: Diagnostics): { cards: Card[]; broken: Set<string> } {
   const cards: Card[] = [];
@@ -97,7 +109,7 @@ function parseCards(root: string, sources: readonly TextFile[], md: MarkdownIt, 
   for (const source of sources) {
     const card = parseCard(source, md, diagnostics);
     if (!card) {
-      broken.add(basename(source.file).replace(/\.md$/i, ''));
+      broken.add(normaliseId(basename(source.file).replace(/\.md$/i, '')));
       continue;
     }
     checkMediaPaths(card, root, source.text, diagnostics);

@@ -9,6 +9,7 @@ import type { BodyBlock, Card, NotesTarget, Question, Quote, SourceSpan, Video }
 import { splitFrontMatter } from './front-matter.js';
 import { inlineText } from './parse/markdown.js';
 import { checkVideo, mediaPositions } from './video-check.js';
+import { idHint, isValidId, normaliseId, suggestId } from '../project/ids.js';
 import type { RefusedLink } from './parse/links.js';
 
 const NOTES_TARGETS: readonly NotesTarget[] = ['card', 'quotes', 'questions', 'action'];
@@ -100,8 +101,17 @@ export function parseCard(source: CardSource, md: MarkdownIt, diagnostics: Diagn
   }
 
   if (!front) return undefined;
+  const id = normaliseId(front.value.id ?? basename(file).replace(/\.md$/i, ''));
+  const idAt = front.value.id === undefined ? { file, line: 1, column: 1 } : front.positionOf(['id']);
+  if (!isValidId(id)) {
+    const fromName = front.value.id === undefined;
+    diagnostics.error('E_CARD_ID', fromName ? `the card's file name "${basename(file)}" does not make a card id` : `card id "${id}" is not lowercase letters, digits and hyphens`,
+      idAt, fromName ? `add "id: ${suggestId(id) || 'om-…'}" to the front matter, or rename the file` : idHint(id, 'om-vores-kodeks'));
+    return undefined;
+  }
   const card: Card = {
-    id: front.value.id ?? basename(file).replace(/\.md$/i, ''),
+    id,
+    idSource: idAt,
     title: front.value.title,
     kind: front.value.kind,
     minutes: front.value.minutes,

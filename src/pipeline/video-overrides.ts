@@ -6,6 +6,7 @@ import type { Diagnostics } from '../diagnostics/deck-error.js';
 import { suggestionHint } from '../diagnostics/suggest.js';
 import type { DeckCard, SourcePosition, Video } from '../model.js';
 import { mapCardVideos } from './card-videos.js';
+import { normaliseId } from '../project/ids.js';
 import { checkVideoFiles } from './media-paths.js';
 import { checkMediaValue } from './video-check.js';
 import { classifyVideoSource, isProblem, watchUrl, type MediaKey } from './video-source.js';
@@ -37,8 +38,9 @@ export function applyVideoOverrides(
     }
   }
   const replaced = new Map<Video, Video>();
-  for (const [id, override] of Object.entries(overrides)) {
-    const at = keyPosition(manifest, id);
+  for (const [written, override] of Object.entries(overrides)) {
+    const id = normaliseId(written);
+    const at = keyPosition(manifest, written);
     const matches = found.get(id) ?? [];
     if (matches.length === 0) {
       const ids = [...found.keys()];
@@ -63,7 +65,7 @@ export function applyVideoOverrides(
     for (const key of KEYS) {
       const value = override[key];
       if (value === undefined) continue;
-      const position = manifest.positionOf(['videos', id, key]);
+      const position = manifest.positionOf(['videos', written, key]);
       changed[key] = value;
       changed.source.media![key] = position;
       if (checkMediaValue(key, value, position, diagnostics, `manifest: video "${id}": `)) keys.push(key);
