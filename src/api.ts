@@ -1,12 +1,13 @@
 // The programmatic API behind the CLI: build and check decks. Tests call these directly.
 import type { MarkdownIt } from 'markdown-it';
 import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { listThemes, loadRuntimeAssets, themeColours, type RuntimeAssets } from './assets/runtime-assets.js';
 import { contentSecurityPolicy } from './assets/csp.js';
 import { DeckError, Diagnostics, EnvironmentError, type Diagnostic } from './diagnostics/deck-error.js';
 import type { Card, Deck } from './model.js';
 import { emitDeck } from './pipeline/emit.js';
+import { deckContentHash } from './pipeline/content-hash.js';
 import { collectMedia, mediaOutputFiles, type MediaCache } from './pipeline/media.js';
 import { checkMediaPaths } from './pipeline/media-paths.js';
 import { brandingCss, loadBranding } from './pipeline/branding.js';
@@ -41,6 +42,8 @@ export interface BuiltDeck {
   file: string;
   slides: number;
   cards: number;
+  /** PDFs of the deck's previous folder left out because they were made from other content (paths). */
+  removedPdfs: string[];
 }
 
 export interface BuildResult {
@@ -49,7 +52,8 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
 }
 
-const GENERATOR = `samtale ${readVersion()}`;
+/** Who made the output; part of every content hash, so a new samtale remakes the PDFs. */
+export const GENERATOR = `samtale ${readVersion()}`;
 
 /** Parses, resolves and validates the selected decks; throws DeckError listing every problem. */
 export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostics: Diagnostics; markdown: (allowHtml: boolean) => MarkdownIt } {
@@ -126,6 +130,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   diagnostics.throwIfErrors();
   // Every deck's media is found and hashed before anything is written, so a missing file writes nothing.
   const mediaCache: MediaCache = new Map();
+  const hashes = new Map(decks.map((deck) => [deck.id, deckContentHash(deck, GENERATOR)]));
   const media = decks.map((deck) => collectMedia(deck, diagnostics, mediaCache));
   diagnostics.throwIfErrors();
   const assets = new Map<string, RuntimeAssets>();
@@ -134,8 +139,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     let runtime = assets.get(deck.theme);
     if (!runtime) assets.set(deck.theme, (runtime = await runtimeFor(deck.theme)));
     const html = renderDeckHtml(deck, markdown(deck.allowHtml), runtime);
-    const file = emitDeck(outDir, deck.id, [{ path: 'index.html', content: html.document }, ...mediaOutputFiles({ deck, files })]);
-    built.push({ id: deck.id, file, slides: html.slides, cards: deck.cards.length });
+    const emitted = await emitDeck(outDir, deck.id, [{ path: 'index.html', content: html.document }, ...mediaOutputFiles({ deck, files })], hashes.get(deck.id)!);
+    built.push({ id: deck.id, file: emitted.file, slides: html.slides, cards: deck.cards.length,
+      removedPdfs: emitted.removed.map((name) => join(outDir, deck.id, name)) });
   }
   return { decks: built, diagnostics: diagnostics.sorted() };
 }

@@ -24,6 +24,7 @@ cli
     printDiagnostics(result.diagnostics);
     for (const deck of result.decks) {
       console.log(`built ${deck.id}: ${deck.cards} cards, ${deck.slides} slides → ${relativePath(deck.file)}`);
+      for (const pdf of deck.removedPdfs) console.log(`removed ${relativePath(pdf)}: it was made from other content; "samtale pdf ${deck.id}" makes it again`);
     }
     console.log(`done in ${Math.round(performance.now() - started)} ms`);
   });

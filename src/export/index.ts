@@ -3,7 +3,7 @@
 // The browser starts first: Chromium takes half a second to come up, time in which the decks are loaded and
 // the print documents made (./prepare.js, imported only then). A content problem still wins: it is
 // reported, and the browser closed, before anything is printed.
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { DeckSelection } from '../api.js';
 import type { Diagnostic } from '../diagnostics/deck-error.js';
 import { PdfBrowser } from './browser.js';
@@ -12,6 +12,7 @@ import { ExportOptionsError, PAPERS, PDF_KINDS, pdfFileName, type PdfKind } from
 import type { Paper } from './page.js';
 import type { PrintJob } from './prepare.js';
 import { writeFilesAtomically } from './write-files.js';
+import { withFolderLocks } from '../output/folder-lock.js';
 
 export { ExportOptionsError, PAPERS, PDF_KINDS, pdfFileName, type Paper, type PdfKind };
 
@@ -99,7 +100,7 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
       const { document } = job;
       const result = await browser!.print({ label: `the ${job.kind} of ${job.deck}`, html: document.html, width: document.width, ...(document.paginate ? { paginate: document.paginate } : {}) });
       report(`${name}: printed`);
-      const { bytes, pages } = await withMetadata(result.bytes, document.metadata, result.headings);
+      const { bytes, pages } = await withMetadata(result.bytes, { ...document.metadata, contentHash: job.contentHash }, result.headings);
       for (const warning of result.warnings) warnings.push(`${name}: ${warning}`);
       if (result.layout) {
         for (const overflow of result.layout.overflows) warnings.push(`${name}: a block is taller than a page and is split where it falls (${overflow})`);
@@ -110,7 +111,8 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
     });
     // The browser shuts down while the files are written.
     closing = browser.close();
-    await writeFilesAtomically(printed.map(({ job, bytes }) => ({ path: job.file, bytes })));
+    // A build of the same deck swaps its folder under the same lock, so a PDF never lands in a folder on its way out.
+    await withFolderLocks(printed.map(({ job }) => dirname(job.file)), () => writeFilesAtomically(printed.map(({ job, bytes }) => ({ path: job.file, bytes }))));
     options.onProgress?.({ done: total, total, task: 'written' });
   } finally {
     await (closing ?? (browser ?? (await launching.catch(() => undefined)))?.close());
