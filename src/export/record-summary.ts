@@ -7,7 +7,7 @@
 // the deck's branding, one Chromium tab, the document information set afterwards, the file written
 // under a temporary name and renamed. The card titles and action questions are those the export was
 // written with; the deck supplies its branding, theme numbers and anything the file lacks.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { loadDecks } from '../api.js';
@@ -18,7 +18,7 @@ import { brandingCss } from '../pipeline/branding.js';
 import { listDeckIds } from '../pipeline/load.js';
 import { escapeHtml } from '../pipeline/render/html.js';
 import { stringsFor } from '../pipeline/render/strings.js';
-import { readRecordFile, recordFileName, type RecordFile, type RecordFileCard } from '../record/files.js';
+import { RECORD_FILE_MAX_BYTES, readRecordFile, recordFileName, type RecordFile, type RecordFileCard } from '../record/files.js';
 import { RecordFormatError, type SeminarRecord } from '../record/record.js';
 import { PdfBrowser } from './browser.js';
 import { printDocument } from './document.js';
@@ -167,8 +167,14 @@ export async function exportRecordSummary(options: RecordSummaryOptions): Promis
 async function readRecord(file: string): Promise<RecordFile> {
   let text: string;
   try {
+    // The size first: a huge file is refused at once, not after minutes of reading and printing.
+    const { size } = await stat(file);
+    if (size > RECORD_FILE_MAX_BYTES) {
+      throw new EnvironmentError('E_RECORD_TOO_LARGE', `${file} is ${Math.round(size / 1024 / 1024 * 10) / 10} MB; a seminar record is a few kilobytes, and at most ${RECORD_FILE_MAX_BYTES / 1024 / 1024} MB is read`);
+    }
     text = await readFile(file, 'utf8');
   } catch (error) {
+    if (error instanceof EnvironmentError) throw error;
     throw new EnvironmentError('E_RECORD_READ', `Cannot read ${file}: ${(error as Error).message}`,
       'Give the Markdown or JSON file downloaded from the facilitator view ("Hent Markdown" / "Hent JSON").');
   }
@@ -182,8 +188,8 @@ async function readRecord(file: string): Promise<RecordFile> {
       message: error.message,
       file,
       line: error.line,
-      column: 1,
-      hint: 'Export the record again from the facilitator view ("Hent Markdown"), or fix the line.',
+      column: error.column,
+      hint: 'export the record again from the facilitator view ("Hent Markdown"), or fix the line',
     }]);
   }
 }

@@ -19,9 +19,20 @@ export interface RecordFile {
   language?: 'da' | 'en';
 }
 
-/** `<deck>-aftaler-<seminar>.md` (Danish) or `<deck>-agreements-<seminar>.json` (English). */
+/**
+ * The largest record file that is read: a seminar's agreements are a few kilobytes, so anything near this is
+ * not a record, and reading or printing it would only keep the user waiting.
+ */
+export const RECORD_FILE_MAX_BYTES = 1024 * 1024;
+
+/**
+ * `<deck>-aftaler-<seminar>.md` (Danish) or `<deck>-agreements-<seminar>.json` (English). The names come from a
+ * file that may have been edited, so anything but letters, digits and hyphens becomes a hyphen: the name
+ * never leaves the folder it is meant for.
+ */
 export function recordFileName(deckId: string, seminar: string, language: 'da' | 'en', extension: 'md' | 'json' | 'pdf'): string {
-  return `${deckId}-${language === 'en' ? 'agreements' : 'aftaler'}-${seminar}.${extension}`;
+  const safe = (text: string) => text.normalize('NFC').replace(/[^\p{L}\p{N}-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'record';
+  return `${safe(deckId)}-${language === 'en' ? 'agreements' : 'aftaler'}-${safe(seminar)}.${extension}`;
 }
 
 export { recordToMarkdown };
@@ -68,7 +79,8 @@ function readJson(text: string): RecordFile {
     const actual = num(value['actualMinutes']);
     if (planned !== undefined) card.plannedMinutes = planned;
     if (actual !== undefined) card.actualMinutes = actual;
-    record.cards[id] = card;
+    // A card id that names an object's own machinery would change the record's shape instead of adding to it.
+    if (id !== '__proto__') record.cards[id] = card;
   }
   const cards: RecordFileCard[] = [];
   for (const value of Array.isArray(data['cards']) ? data['cards'] : []) {
