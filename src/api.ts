@@ -14,6 +14,7 @@ import { brandingCss, loadBranding } from './pipeline/branding.js';
 import { writeAdaptation, type NewAdaptation } from './scaffold/new-adaptation.js';
 import { defaultDeckId, findManifest, isManifestProblem, listManifestFiles, loadCardSources, loadManifest, type ManifestFile, type TextFile } from './pipeline/load.js';
 import { loadManifestChain, mergeChain } from './pipeline/manifest-chain.js';
+import { checkManifestNotes } from './pipeline/manifest-notes.js';
 import { createMarkdown, plainInline } from './pipeline/parse/markdown.js';
 import { parseCard } from './pipeline/parse-card.js';
 import { indexCards, resolveDeck } from './pipeline/resolve.js';
@@ -88,6 +89,7 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
     const brandingFrom = merged.from('branding');
     const branding = loadBranding(merged.value.branding, brandingFrom.file.file, root, themeColours(merged.value.theme ?? 'default'),
       (key) => brandingFrom.validated.positionOf(['branding', key]), diagnostics);
+    checkManifestNotes(merged, md, diagnostics);
     decks.push(resolveDeck(merged, cards, {
       broken, diagnostics, branding, root,
       ...(themes ? { themes } : {}),

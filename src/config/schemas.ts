@@ -141,7 +141,7 @@ export const manifestSchema = z.strictObject({
       notes: z.string().optional().describe('Speaker notes for the agenda slide (Markdown).'),
     })
     .optional(),
-  cards: z.array(deckCardEntrySchema).min(1, 'expected at least one card').optional().describe('The cards, in order; an adaptation without it keeps its base deck\'s.'),
+  cards: z.array(deckCardEntrySchema).optional().describe('The cards, in order; an adaptation without it keeps its base deck\'s.'),
   closing: z
     .strictObject({
       title: z.string().optional(),

@@ -321,7 +321,7 @@ ${rows}
     const kicker = card.themeNumber === undefined ? '' : `<p class="kicker">${escapeHtml(deckWords.theme(card.themeNumber, themeCount))}</p>`;
     const minutes = words.minutes(card.plannedMinutes === undefined ? undefined : number(card.plannedMinutes), card.actualMinutes === undefined ? undefined : number(card.actualMinutes));
     const question = card.actionQuestion
-      ? `<div class="handout-action"><p class="handout-action-label">${escapeHtml(deckWords.action)}</p><p class="action-question">${escapeHtml(card.actionQuestion)}</p></div>`
+      ? `<div class="handout-action"><p class="handout-action-label">${escapeHtml(deckWords.action)}</p><p class="action-question" dir="auto">${escapeHtml(card.actionQuestion)}</p></div>`
       : '';
     return `<section class="record-card" data-card="${escapeHtml(card.id)}">
 <div class="record-card-head">${kicker}<h2>${escapeHtml(card.title)}</h2>${minutes ? `<p class="record-minutes">${escapeHtml(minutes)}</p>` : ''}</div>
@@ -344,7 +344,7 @@ function signed(value: number, number: (n: number) => string): string {
 function textHtml(text: string, nothing: string): string {
   const paragraphs = text.replace(/\r\n/g, '\n').trim().split(/\n\s*\n/).filter((p) => p.trim() !== '');
   if (paragraphs.length === 0) return `<p class="record-text record-nothing">${escapeHtml(nothing)}</p>`;
-  return paragraphs.map((p) => `<p class="record-text">${escapeHtml(p)}</p>`).join('');
+  return paragraphs.map((p) => `<p class="record-text" dir="auto">${escapeHtml(p)}</p>`).join('');
 }
 
 /** The summary's own layout, over the theme's tokens and the print CSS (cover head, kicker, action box). */

@@ -85,6 +85,9 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
     placed.push({ card, minutes, offsetMinutes: offset, ...(card.kind === 'theme' ? { themeNumber: ++themeNumber } : {}) });
     offset += minutes;
   });
+  if (m.cards && !m.cards.some((entry) => typeof entry === 'string' || !('break' in entry))) {
+    diagnostics.error('E_NO_CARDS', `manifest: the deck has no cards${m.cards.length > 0 ? ', only breaks' : ''}`, positionOf('cards'));
+  }
   // `videos:` points cards' videos (by id) to other files, e.g. copies downloaded for offline use.
   const videosFrom = merged.from('videos');
   const withVideos = applyVideoOverrides(placed, m.videos, {

@@ -19,7 +19,10 @@ const MAX_QUESTIONS_PER_SLIDE = 4;
 
 type Draft = Omit<Slide, 'timingSeconds' | 'notesHtml'> & { notes: 'card' | 'quotes' | 'questions' | 'action' };
 
-/** The slides of one card, with notes and planned seconds. */
+/**
+ * The slides of one card, with notes and planned seconds. Questions and quotes carry `dir="auto"`: a quote in
+ * Arabic or Hebrew is laid out right to left in a Danish deck.
+ */
 export function renderCardSlides(placed: DeckCard, context: CardContext): Slide[] {
   const { card } = placed;
   const drafts: Draft[] = [];
@@ -44,18 +47,18 @@ export function renderCardSlides(placed: DeckCard, context: CardContext): Slide[
   flushProse();
 
   for (const quote of card.quotes) {
-    add('quote', `<figure class="quote"><blockquote class="quote-text">${quote.html}</blockquote>`
-      + `<figcaption class="quote-source">${quote.sourceHtml}</figcaption></figure>`, 'quotes');
+    add('quote', `<figure class="quote"><blockquote class="quote-text" dir="auto">${quote.html}</blockquote>`
+      + `<figcaption class="quote-source" dir="auto">${quote.sourceHtml}</figcaption></figure>`, 'quotes');
   }
   let numbered = 0;
   for (const group of groupQuestions(card.questions.filter((q) => !q.action))) {
-    const items = group.map((q) => `<li class="question fragment">${q.html}</li>`).join('\n');
+    const items = group.map((q) => `<li class="question fragment" dir="auto">${q.html}</li>`).join('\n');
     const start = numbered > 0 ? ` start="${numbered + 1}"` : '';
     add('questions', `${label}\n<ol class="questions"${start}>\n${items}\n</ol>`, 'questions');
     numbered += group.length;
   }
   for (const question of card.questions.filter((q) => q.action)) {
-    add('action', `${label}\n<p class="action-label">${escapeHtml(context.strings.action)}</p>\n<p class="action-question">${question.html}</p>`, 'action');
+    add('action', `${label}\n<p class="action-label">${escapeHtml(context.strings.action)}</p>\n<p class="action-question" dir="auto">${question.html}</p>`, 'action');
   }
 
   const totalWeight = drafts.reduce((sum, d) => sum + TIME_WEIGHT[d.kind], 0);
