@@ -15,6 +15,7 @@ import { writeAdaptation, type NewAdaptation } from './scaffold/new-adaptation.j
 import { defaultDeckId, findManifest, isManifestProblem, listManifestFiles, loadCardSources, loadManifest, type ManifestFile, type TextFile } from './pipeline/load.js';
 import { loadManifestChain, mergeChain } from './pipeline/manifest-chain.js';
 import { checkManifestNotes } from './pipeline/manifest-notes.js';
+import { checkTextFit } from './pipeline/text-fit.js';
 import { createMarkdown, plainInline } from './pipeline/parse/markdown.js';
 import { parseCard } from './pipeline/parse-card.js';
 import { indexCards, resolveDeck } from './pipeline/resolve.js';
@@ -90,12 +91,14 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
     const branding = loadBranding(merged.value.branding, brandingFrom.file.file, root, themeColours(merged.value.theme ?? 'default'),
       (key) => brandingFrom.validated.positionOf(['branding', key]), diagnostics);
     checkManifestNotes(merged, md, diagnostics);
-    decks.push(resolveDeck(merged, cards, {
+    const deck = resolveDeck(merged, cards, {
       broken, diagnostics, branding, root,
       ...(themes ? { themes } : {}),
       renderInline: (markdown) => md.renderInline(markdown),
       plainText: (markdown) => plainInline(md, markdown),
-    }));
+    });
+    checkTextFit(deck, diagnostics);
+    decks.push(deck);
   }
   return { decks, diagnostics, markdown: (allowHtml) => parsed(allowHtml, false).md };
 }

@@ -37,7 +37,7 @@ cli
     const diagnostics = check({ decks, all: Boolean(options.all) });
     printDiagnostics(diagnostics);
     if (diagnostics.some((d) => d.severity === 'error')) process.exitCode = EXIT_PROBLEM;
-    else console.log('no problems found');
+    else console.log(diagnostics.length > 0 ? 'no errors found' : 'no problems found');
   });
 
 cli

@@ -40,6 +40,9 @@ const readOrUndefined = (file: string): string | undefined => {
   }
 };
 
+/** Characters of a source line a code frame shows. */
+const FRAME_WIDTH = 120;
+
 /** One diagnostic as `file:line:col: severity message [code]` plus hint and code frame lines. */
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): string {
   const file = visible(shownPath(d.file, options.cwd));
@@ -49,9 +52,12 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): st
     const sourceLine = text?.split(/\r?\n/)[d.line - 1];
     if (sourceLine !== undefined) {
       const gutter = String(d.line).padStart(4);
-      // The caret sits under the column as shown, escapes and all.
-      const before = visible(sourceLine.slice(0, Math.max(0, d.column - 1)));
-      lines.push(`${gutter} | ${visible(sourceLine)}`, `${' '.repeat(4)} | ${' '.repeat(before.length)}^`);
+      // A long line is shown around the column; the caret sits under the column as shown, escapes and all.
+      const from = sourceLine.length > FRAME_WIDTH ? Math.max(0, Math.min(d.column - 1 - FRAME_WIDTH / 4, sourceLine.length - FRAME_WIDTH)) : 0;
+      const to = Math.min(sourceLine.length, from + FRAME_WIDTH);
+      const [lead, tail] = [from > 0 ? '…' : '', to < sourceLine.length ? '…' : ''];
+      const before = lead + visible(sourceLine.slice(from, Math.max(from, d.column - 1)));
+      lines.push(`${gutter} | ${lead}${visible(sourceLine.slice(from, to))}${tail}`, `${' '.repeat(4)} | ${' '.repeat(before.length)}^`);
     }
   }
   if (d.hint) lines.push(`  hint: ${visible(d.hint)}`);

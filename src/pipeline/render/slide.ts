@@ -12,6 +12,8 @@ export interface Slide {
   notesHtml: string;
   /** Planned seconds on this slide (reveal.js pacing reads `data-timing`). */
   timingSeconds: number;
+  /** Long text, set smaller to fit (the theme's `samtale-dense`; src/pipeline/text-fit.ts). */
+  dense?: boolean;
 }
 
 /** Relative weight of each slide kind when a card's minutes are shared among its slides. */
@@ -22,6 +24,6 @@ export const TIME_WEIGHT: Record<SlideKind, number> = {
 /** The `<section>` for a slide. */
 export function sectionHtml(slide: Slide, escape: (s: string) => string): string {
   const card = slide.cardId === undefined ? '' : ` data-card="${escape(slide.cardId)}"`;
-  return `<section class="samtale-${slide.kind}" data-slide-kind="${slide.kind}"${card} data-timing="${Math.round(slide.timingSeconds)}">\n`
+  return `<section class="samtale-${slide.kind}${slide.dense ? ' samtale-dense' : ''}" data-slide-kind="${slide.kind}"${card} data-timing="${Math.round(slide.timingSeconds)}">\n`
     + `${slide.html}\n<aside class="notes">${slide.notesHtml}</aside>\n</section>`;
 }
