@@ -75,6 +75,10 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
       const sink = report ? diagnostics : new Diagnostics();
       const { cards, broken } = parseCards(root, sources, md, sink);
       entry = { md, cards: indexCards(cards, sink), broken };
+      // The second parse, for a deck that allows raw HTML, adds one problem the first cannot see.
+      for (const d of report ? [] : sink.items.filter((item) => item.code === 'E_HTML_UNCLOSED')) {
+        diagnostics.error('E_HTML_UNCLOSED', d.message, d, d.hint);
+      }
       parsers.set(allowHtml, entry);
     }
     return entry;

@@ -110,7 +110,7 @@ function reportIssue(
   }
   const node = nodeAt(path);
   const written = path.length > 0 && findKeyNode(nodeAt(path.slice(0, -1)), path[path.length - 1]!) !== undefined;
-  if (issue.code === 'invalid_type' && node === undefined && written) {
+  if (issue.code === 'invalid_type' && (node === undefined || (isScalar(node) && node.value === null)) && written) {
     // `key:` with nothing after it, or `primary: #fff`, where YAML reads "#" as the start of a comment.
     const key = path[path.length - 1]!;
     const keyNode = findKeyNode(nodeAt(path.slice(0, -1)), key);

@@ -3,11 +3,11 @@
 // Every file is located with its links resolved (src/project/places.ts) and read through its real path;
 // one that leads outside the project is reported and never read.
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { DeckError, EnvironmentError, UsageError, type Diagnostics, type ErrorCode } from '../diagnostics/deck-error.js';
 import { suggestionHint } from '../diagnostics/suggest.js';
 import { deckRefHint, parseDeckRef } from '../project/deck-ref.js';
-import { idHint, isValidId, normaliseId } from '../project/ids.js';
+import { isValidId, normaliseId, suggestId } from '../project/ids.js';
 import { locate, projectPlaces } from '../project/places.js';
 
 export interface TextFile {
@@ -131,7 +131,7 @@ export function findManifest(root: string, deck: string): ManifestFile | Manifes
     }
     const id = normaliseId(basename(file, extname(file)));
     if (!isValidId(id)) {
-      return { code: 'E_DECK_FILE_NAME', message: `the manifest's file name "${basename(file)}" does not make a deck id`, hint: `rename it: ${idHint(id, 'solby')}`, file };
+      return { code: 'E_DECK_FILE_NAME', message: `the manifest's file name "${basename(file)}" does not make a deck id`, hint: suggestId(id) ? `rename it to ${relative(places.root, join(dirname(file), `${suggestId(id)}${extname(file)}`))}` : 'rename it: lowercase letters, digits and hyphens, e.g. slides/solby.yaml', file };
     }
     return { id, file, text: readFileSync(found.real, 'utf8') };
   }

@@ -51,7 +51,7 @@ export function applyVideoOverrides(
     if (matches.length > 1) {
       const second = matches[1]!.video.source;
       diagnostics.error('E_AMBIGUOUS_VIDEO', `manifest: video id "${id}" is used by more than one video in this deck`, at,
-        `the ids of videos in one deck must differ; change one of them (also in ${matches.map((m) => m.placed.card.id).join(', ')})`,
+        `the ids of videos in one deck must differ; change one of them (also in ${[...new Set(matches.map((m) => m.placed.card.id))].join(', ')})`,
         { file: second.file, line: second.startLine, column: 1 });
       continue;
     }
