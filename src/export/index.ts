@@ -13,6 +13,7 @@ import type { Paper } from './page.js';
 import type { PrintJob } from './prepare.js';
 import { writeFilesAtomically } from './write-files.js';
 import { withFolderLocks } from '../output/folder-lock.js';
+import { loadManifest } from '../pipeline/load.js';
 
 export { ExportOptionsError, PAPERS, PDF_KINDS, pdfFileName, type Paper, type PdfKind };
 
@@ -76,6 +77,9 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
   if (options.out !== undefined && /\.pdf$/i.test(options.out) && (kinds.length > 1 || (options.decks?.length ?? 0) > 1)) {
     throw new ExportOptionsError(`--out ${options.out} names one file, but more than one PDF is to be made; name a folder, or pick one deck and one of --handout, --guide, --slides`);
   }
+
+  // A deck name that is no deck (or reaches outside the project) is bad usage: told before a browser starts.
+  for (const deck of options.decks ?? []) loadManifest(root, deck);
 
   const launching = PdfBrowser.launch(options.browser ? { browser: options.browser } : {});
   launching.catch(() => undefined);

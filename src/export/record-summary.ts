@@ -15,7 +15,7 @@ import { themeColours } from '../assets/runtime-assets.js';
 import { DeckError, EnvironmentError, type Diagnostic } from '../diagnostics/deck-error.js';
 import type { Deck } from '../model.js';
 import { brandingCss } from '../pipeline/branding.js';
-import { listDeckIds } from '../pipeline/load.js';
+import { listDeckIds, loadManifest } from '../pipeline/load.js';
 import { escapeHtml } from '../pipeline/render/html.js';
 import { stringsFor } from '../pipeline/render/strings.js';
 import { RECORD_FILE_MAX_BYTES, readRecordFile, recordFileName, type RecordFile, type RecordFileCard } from '../record/files.js';
@@ -123,10 +123,12 @@ export async function exportRecordSummary(options: RecordSummaryOptions): Promis
   const root = resolve(options.root ?? '.');
   const input = resolve(root, options.file);
   const parsed = await readRecord(input);
+  // A --deck that is no deck (or reaches outside the project) is bad usage: told before a browser starts.
+  if (options.deck !== undefined) loadManifest(root, options.deck);
   const deckId = options.deck ?? parsed.record.deck;
   if (options.deck === undefined && !listDeckIds(root).includes(deckId)) {
     throw new EnvironmentError('E_RECORD_DECK', `${options.file} is the record of the deck "${deckId}", which is not in ${join(root, 'slides')}`,
-      'Name the deck whose branding to use: --deck DECK');
+      'name the deck whose branding to use: --deck DECK');
   }
   const launching = PdfBrowser.launch(options.browser ? { browser: options.browser } : {});
   launching.catch(() => undefined);

@@ -16,9 +16,18 @@ export function lockFileOf(folder: string): string {
   return join(dirname(folder), `.${basename(folder)}.lock`);
 }
 
+export interface FolderLockOptions {
+  /** How many times to try again while another run holds the lock (tests shorten the wait). */
+  retries?: number;
+}
+
 /** Runs `work` while holding the lock of `folder` (which need not exist yet). */
-export async function withFolderLock<T>(folder: string, work: () => Promise<T>): Promise<T> {
-  await mkdir(dirname(folder), { recursive: true });
+export async function withFolderLock<T>(folder: string, work: () => Promise<T>, options: FolderLockOptions = {}): Promise<T> {
+  try {
+    await mkdir(dirname(folder), { recursive: true });
+  } catch (error) {
+    throw new EnvironmentError('E_WRITE', `Could not make the folder ${dirname(folder)}: ${(error as Error).message}`);
+  }
   let compromised: Error | undefined;
   let release: () => Promise<void>;
   try {
@@ -26,7 +35,7 @@ export async function withFolderLock<T>(folder: string, work: () => Promise<T>):
       realpath: false,
       lockfilePath: lockFileOf(folder),
       stale: STALE_MS,
-      retries: RETRIES,
+      retries: options.retries === undefined ? RETRIES : { ...RETRIES, retries: options.retries },
       onCompromised: (error) => {
         compromised = error;
       },

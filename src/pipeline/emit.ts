@@ -3,6 +3,7 @@ import { existsSync, linkSync, copyFileSync, mkdirSync, readdirSync, readFileSyn
 import { dirname, join } from 'node:path';
 import { PDF_KINDS, pdfFileName } from '../export/options.js';
 import { withFolderLock } from '../output/folder-lock.js';
+import { EnvironmentError } from '../diagnostics/deck-error.js';
 import { readContentHash } from './content-hash.js';
 
 export interface OutputFile {
@@ -36,8 +37,8 @@ export async function emitDeck(outDir: string, deckId: string, files: readonly O
     const retired = join(outDir, `.${deckId}.old-${stamp}`);
     const kept: string[] = [];
     const removed: string[] = [];
-    mkdirSync(staging, { recursive: true });
     try {
+      mkdirSync(staging, { recursive: true });
       for (const file of files) {
         const path = join(staging, file.path);
         mkdirSync(dirname(path), { recursive: true });
@@ -67,6 +68,9 @@ export async function emitDeck(outDir: string, deckId: string, files: readonly O
         throw error;
       }
       if (hadOld) rmSync(retired, { recursive: true, force: true });
+    } catch (error) {
+      const failed = (error as { path?: string }).path ?? target;
+      throw new EnvironmentError('E_WRITE', `Could not write ${failed}: ${(error as Error).message}`);
     } finally {
       rmSync(staging, { recursive: true, force: true });
     }
