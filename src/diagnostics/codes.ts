@@ -13,11 +13,13 @@ export interface CodeInfo {
   title: string;
   /** What to do about it; a call site may give a more specific hint (a did-you-mean). */
   hint: string;
+  /** When it happens, for docs/errors.md, where no test fixture can show it (a browser that crashes mid-print). */
+  example?: string;
 }
 
 const content = (title: string, hint: string): CodeInfo => ({ kind: 'content', title, hint });
 const usage = (title: string, hint: string): CodeInfo => ({ kind: 'usage', title, hint });
-const environment = (title: string, hint: string): CodeInfo => ({ kind: 'environment', title, hint });
+const environment = (title: string, hint: string, example?: string): CodeInfo => ({ kind: 'environment', title, hint, ...(example ? { example } : {}) });
 
 export const CODES = {
   // Cards and manifests: YAML and schema.
@@ -88,13 +90,17 @@ export const CODES = {
   E_RECORD_DECK: environment('the record names a deck the project does not have', 'name the deck whose branding to use: --deck DECK'),
 
   // The machine, the output folder and the tools.
-  E_RUNTIME: environment('the compiled browser runtime is missing or incomplete', 'run "npm run compile" (npm install does it) in the samtale folder'),
+  E_RUNTIME: environment('the compiled browser runtime is missing or incomplete', 'run "npm run compile" (npm install does it) in the samtale folder',
+    'samtale was installed without `npm install` finishing, so lib/runtime/ is missing; or a theme was added to themes/ after the runtime was compiled.'),
   E_NO_BROWSER: environment('no Chromium or Chrome for PDF export', 'install Chromium, or set SAMTALE_BROWSER=/path/to/chrome'),
   E_BROWSER_LAUNCH: environment('the browser did not start', 'check that it is a working Chromium or Chrome, or point SAMTALE_BROWSER at one'),
-  E_PDF_RENDER: environment('a document could not be printed', 'run the command again; if it fails again, run "samtale check" and report the problem with its message'),
+  E_PDF_RENDER: environment('a document could not be printed', 'run the command again; if it fails again, run "samtale check" and report the problem with its message',
+    'Chromium fails while laying out or printing a document, e.g. a font in the theme cannot be loaded: `Could not render the handout of sociale-medier: fonts failed to load: …`.'),
   E_WRITE: environment('the output could not be written', 'check that the output folder is writable and has room'),
-  E_OUTPUT_BUSY: environment('another samtale run kept the output folder busy too long', 'wait until the other build or PDF export of this deck has finished, then run the command again'),
-  E_DEV_SERVER: environment('the dev server did not start', 'try another port with --port, or check what else listens on it'),
+  E_OUTPUT_BUSY: environment('another samtale run kept the output folder busy too long', 'wait until the other build or PDF export of this deck has finished, then run the command again',
+    'Another `samtale build` or `samtale pdf` of the same deck holds `dist/.<deck>.lock` for more than half a minute, or took the lock over from this run.'),
+  E_DEV_SERVER: environment('the dev server did not start', 'try another port with --port, or check what else listens on it',
+    'Vite starts but reports no address to open the preview at.'),
   E_EXISTS: environment('the file to create exists already', 'edit it, or choose another name'),
   E_BAD_NAME: environment('a name that gives no usable deck id', 'write the municipality\'s name, e.g. samtale new "Faxe Kommune"'),
 } as const satisfies Record<string, CodeInfo>;

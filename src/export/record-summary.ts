@@ -177,8 +177,7 @@ async function readRecord(file: string): Promise<RecordFile> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if (error instanceof EnvironmentError) throw error;
-    throw new EnvironmentError('E_RECORD_READ', `Cannot read ${file}: ${(error as Error).message}`,
-      'Give the Markdown or JSON file downloaded from the facilitator view ("Hent Markdown" / "Hent JSON").');
+    throw new EnvironmentError('E_RECORD_READ', `Cannot read ${file}: ${(error as Error).message}`);
   }
   try {
     return readRecordFile(text);

@@ -5,7 +5,7 @@ import { codeFrame, diagnosticsOverlay, errorOverlay } from '../../src/vite/over
 
 const card = '---\ntitle: Om at teste\nminuts: 15\n---\n\n? Hvordan går det?\n';
 const diagnostic = (over: Partial<Diagnostic>): Diagnostic => ({
-  code: 'E_UNKNOWN_KEY', severity: 'error', message: 'unknown key "minuts"', file: '/p/content/kort.md', line: 3, column: 1, ...over,
+  code: 'E_UNKNOWN_KEY', severity: 'error', message: 'unknown key "minuts"', file: '/p/content/kort.md', line: 3, column: 1, hint: 'did you mean "minutes"?', ...over,
 });
 /** The pattern Vite's overlay uses to recognise a code frame (vite/dist/client/client.mjs). */
 const VITE_CODEFRAME = /^(?:>?\s*\d+\s+\|.*|\s+\|\s*\^.*)\r?\n/gm;
@@ -45,8 +45,8 @@ describe('diagnosticsOverlay', () => {
   });
 
   it('shows errors, not warnings, when there are both', () => {
-    const overlay = diagnosticsOverlay([diagnostic({ severity: 'warning', code: 'W_STALE', line: 1 }), diagnostic({})], { root: '/p', readText: read });
-    expect(overlay.message).not.toContain('W_STALE');
+    const overlay = diagnosticsOverlay([diagnostic({ severity: 'warning', code: 'W_STALE_CHANGE', line: 1 }), diagnostic({})], { root: '/p', readText: read });
+    expect(overlay.message).not.toContain('W_STALE_CHANGE');
     expect(overlay.loc?.line).toBe(3);
   });
 
