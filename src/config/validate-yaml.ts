@@ -1,5 +1,5 @@
 // Parses YAML and validates it against a schema, reporting every problem at its line and column.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
 import { didYouMean, suggestionHint } from '../diagnostics/suggest.js';
@@ -29,11 +29,11 @@ export function validateYaml<S extends z.ZodType>(
   schema: S,
   diagnostics: Diagnostics,
 ): Validated<z.infer<S>> | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(source.text, { prettyErrors: false, uniqueKeys: true });
+  const locate = offsetToPosition(source.text);
   const at = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { file: source.file, line: source.firstLine + line - 1, column: col };
+    const { line, column } = locate(offset);
+    return { file: source.file, line: source.firstLine + line - 1, column };
   };
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
@@ -138,6 +138,28 @@ function reportIssue(
   const expected = issue.code === 'invalid_type' ? `must be ${article(issue.expected)}` : issue.message.replace(/^Invalid input: /, '');
   diagnostics.error(code, `${source.what}: ${where}${issue.code === 'invalid_type' ? '' : ':'} ${expected}${shown ? `, got ${shown}` : ''}`,
     positionOf(path), hintFor(path, issue.message));
+}
+
+/**
+ * Line and column (1-based) of a character offset, counted in the text itself: yaml's LineCounter only knows
+ * the lines its lexer reached, so after some errors it puts a column past the end of a line.
+ */
+export function offsetToPosition(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return (offset) => {
+    const clamped = Math.max(0, Math.min(offset, text.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    const lineEnd = (starts[low + 1] ?? text.length + 1) - 1;
+    const lineText = text.slice(starts[low]!, lineEnd).replace(/\r$/, '');
+    return { line: low + 1, column: Math.min(clamped - starts[low]!, lineText.length) + 1 };
+  };
 }
 
 function article(type: string): string {

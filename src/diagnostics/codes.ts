@@ -32,6 +32,7 @@ export const CODES = {
   E_CARD_ID: content('a card id that is not lowercase letters, digits and hyphens', 'write the id in lowercase with hyphens, e.g. "id: om-vores-kodeks"'),
 
   // Cards: structure.
+  E_FRONT_MATTER_UNCLOSED: content('front matter that is never closed', 'end the front matter with a line "---" before the card\'s text'),
   E_NO_FRONT_MATTER: content('a card without front matter', 'start the file with "---", then "title: …", "kind: theme", "minutes: 20", then "---"'),
   E_NO_QUESTIONS: content('a theme card without questions', 'add questions as paragraphs starting with "? ", and the closing action question with "?! "'),
   E_QUOTE_NO_SOURCE: content('a quote without a source', 'end the quote with a line "> -- Name, role, year"'),

@@ -30,6 +30,10 @@ export function parseCard(source: CardSource, md: MarkdownIt, diagnostics: Diagn
       'start the file with "---", then "title: …", "kind: theme", "minutes: 20", then "---"');
     return undefined;
   }
+  if (!split.closed) {
+    diagnostics.error('E_FRONT_MATTER_UNCLOSED', 'the front matter that starts here is never closed with a line "---"', { file, line: 1, column: 1 });
+    return undefined;
+  }
   const front = validateYaml({ file, text: split.frontMatter, firstLine: split.frontMatterLine, what: 'front matter' },
     cardFrontMatterSchema, diagnostics);
 

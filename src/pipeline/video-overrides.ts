@@ -1,6 +1,7 @@
 // A manifest's `videos:` points a card's video (by its id) to other files, e.g. a downloaded copy, without touching the card.
 import { dirname } from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
+import { offsetToPosition } from '../config/validate-yaml.js';
 import type { VideoOverride } from '../config/schemas.js';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
 import { suggestionHint } from '../diagnostics/suggest.js';
@@ -82,13 +83,12 @@ export function applyVideoOverrides(
 
 /** Where `videos: { <id>: … }` names the id: the key itself, which the validated value does not record. */
 function keyPosition(manifest: VideoOverrideSource, id: string): SourcePosition {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(manifest.text, { lineCounter });
+  const doc = parseDocument(manifest.text);
+  const locate = offsetToPosition(manifest.text);
   const videos = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'videos')?.value : undefined;
   const key = isMap(videos) ? videos.items.find((p) => isScalar(p.key) && String(p.key.value) === id)?.key : undefined;
   if (isScalar(key) && key.range) {
-    const { line, col } = lineCounter.linePos(key.range[0]);
-    return { file: manifest.file, line, column: col };
+    return { file: manifest.file, ...locate(key.range[0]) };
   }
   return manifest.positionOf(['videos', id]);
 }
