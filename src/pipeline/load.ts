@@ -82,7 +82,8 @@ export function listManifestFiles(root: string): string[] {
   } catch {
     return [];
   }
-  return names.filter((name) => MANIFEST_EXTENSIONS.includes(extname(name).toLowerCase())).sort().map((name) => `slides/${name}`);
+  // Hidden files (an editor's backup, a lock) are not decks.
+  return names.filter((name) => !name.startsWith('.') && MANIFEST_EXTENSIONS.includes(extname(name).toLowerCase())).sort().map((name) => `slides/${name}`);
 }
 
 /** The ids of the manifests in `slides/` (NFC), whatever their names. */

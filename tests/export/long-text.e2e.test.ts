@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { handoutBody } from '../../src/export/handout.js';
+import { printStringsFor } from '../../src/export/strings.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GENERATOR, loadDecks } from '../../src/api.js';
 import { deckContentHash, readContentHash } from '../../src/pipeline/content-hash.js';
@@ -38,7 +40,7 @@ describe('a question of 20,000 characters', () => {
     expect(question.text.length).toBeGreaterThan(19_000);
     // Page heads and footers come between its lines, so it is read back word by word: the numbered words in
     // order, and every one of its words as often as it has them.
-    const own = pages.flatMap((page, i) => (squash(page).startsWith(squash('TEMA 3 AF 10Om det enorme spørgsmål')) ? [i] : []));
+    const own = pages.flatMap((page, i) => (squash(page).startsWith(squash('TEMA 4 AF 11Om det enorme spørgsmål')) ? [i] : []));
     expect(own.length).toBeGreaterThan(4);
     const printed = own.map((i) => pages[i]).join(' ');
     const markers = question.text.split(' ').filter((word) => /\d/.test(word));
@@ -105,6 +107,24 @@ describe('long text that a slide can still hold', () => {
         expect(slide.lowest, `${slide.kind} overflows by ${slide.lowest}px`).toBeLessThanOrEqual(1);
       }
       expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('right-to-left text in a Danish deck', () => {
+  it('lays a question and a quote in Arabic out from the right, on the slides and in the handout', async () => {
+    const browser = await launchBrowser();
+    try {
+      const { page } = await openDeck(browser, path.join(OUT, 'enorm', 'index.html'));
+      const directions = await page.evaluate(() => Array.from(document.querySelectorAll('section[data-card="om-hoejre-til-venstre"] :is(li.question, .quote-text, .quote-source, .action-question)'))
+        .map((el) => `${el.className}: ${el.matches(':dir(rtl)') ? 'rtl' : 'ltr'}`));
+      expect(directions).toEqual(['quote-text: rtl', 'quote-source: rtl', 'question fragment: rtl', 'action-question: ltr']);
+      const card = deck.cards.find((c) => c.card.id === 'om-hoejre-til-venstre')!;
+      const handout = handoutBody({ ...deck, cards: [card] }, printStringsFor(deck.language));
+      expect(handout).toContain(`<li dir="auto">${card.card.questions[0]!.html}</li>`);
+      expect(handout).toContain(`<blockquote dir="auto">${card.card.quotes[0]!.html}</blockquote><figcaption dir="auto">`);
     } finally {
       await browser.close();
     }
