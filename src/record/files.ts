@@ -55,7 +55,15 @@ function readJson(text: string): RecordFile {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new RecordFormatError(`not valid JSON (${(error as Error).message})`, 1);
+    // V8 says where: "… in JSON at position 17 (line 3 column 2)"; older versions only the position.
+    const message = (error as Error).message;
+    const lineColumn = /line (\d+) column (\d+)/.exec(message);
+    const position = /end of JSON/.test(message) ? text.length : Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+    const before = text.slice(0, position).split('\n');
+    const line = lineColumn ? Number(lineColumn[1]) : before.length;
+    const lineText = (text.split('\n')[line - 1] ?? '').replace(/\r$/, '');
+    const column = Math.min(lineText.length + 1, lineColumn ? Number(lineColumn[2]) : before[before.length - 1]!.replace(/\r$/, '').length + 1);
+    throw new RecordFormatError(`not valid JSON (${message.replace(/ \(line \d+ column \d+\)$/, '')})`, line, column);
   }
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (!isObject(data)) throw new RecordFormatError('not a samtale record', 1);

@@ -32,7 +32,7 @@ describe('diagnosticsOverlay', () => {
 
   it("points at the first error: file, line, column and its code frame; the message lists them all", () => {
     const overlay = diagnosticsOverlay(
-      [diagnostic({ hint: 'did you mean "minutes"?' }), diagnostic({ code: 'E_NO_QUESTIONS', message: 'no questions', file: '/p/content/andet.md', line: 1 })],
+      [diagnostic({ hint: 'did you mean "minutes"?' }), diagnostic({ code: 'E_NO_QUESTIONS', message: 'no questions', file: '/p/content/andet.md', line: 1, hint: 'add a question' })],
       { root: '/p', readText: read },
     );
     expect(overlay.loc).toEqual({ file: '/p/content/kort.md', line: 3, column: 1 });
@@ -40,7 +40,7 @@ describe('diagnosticsOverlay', () => {
     expect(overlay.plugin).toBe('samtale');
     expect(overlay.frame).toContain('3 | minuts: 15\n  | ^');
     expect(overlay.message).toBe(
-      'content/kort.md:3:1: unknown key "minuts" [E_UNKNOWN_KEY]\n  hint: did you mean "minutes"?\n\ncontent/andet.md:1:1: no questions [E_NO_QUESTIONS]\n\n2 problems',
+      'content/kort.md:3:1: unknown key "minuts" [E_UNKNOWN_KEY]\n  hint: did you mean "minutes"?\n\ncontent/andet.md:1:1: no questions [E_NO_QUESTIONS]\n  hint: add a question\n\n2 problems',
     );
   });
 
