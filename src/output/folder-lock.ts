@@ -4,7 +4,6 @@
 // fresh while the holder lives, so a crashed run's lock goes stale and is taken over after a few seconds.
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import lockfile from 'proper-lockfile';
 import { EnvironmentError } from '../diagnostics/deck-error.js';
 
 /** Waits up to about half a minute: long enough for a few other builds of the deck, short of hanging. */
@@ -31,6 +30,8 @@ export async function withFolderLock<T>(folder: string, work: () => Promise<T>, 
   let compromised: Error | undefined;
   let release: () => Promise<void>;
   try {
+    // Loaded here, so that only the commands that write output load it.
+    const { default: lockfile } = await import('proper-lockfile');
     release = await lockfile.lock(folder, {
       realpath: false,
       lockfilePath: lockFileOf(folder),
