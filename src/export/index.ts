@@ -3,7 +3,7 @@
 // The browser starts first: Chromium takes half a second to come up, time in which the decks are loaded and
 // the print documents made (./prepare.js, imported only then). A content problem still wins: it is
 // reported, and the browser closed, before anything is printed.
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { DeckSelection } from '../api.js';
 import type { Diagnostic } from '../diagnostics/deck-error.js';
 import { PdfBrowser } from './browser.js';
@@ -115,8 +115,10 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
     });
     // The browser shuts down while the files are written.
     closing = browser.close();
-    // A build of the same deck swaps its folder under the same lock, so a PDF never lands in a folder on its way out.
-    await withFolderLocks(printed.map(({ job }) => dirname(job.file)), () => writeFilesAtomically(printed.map(({ job, bytes }) => ({ path: job.file, bytes }))));
+    // A build of the same deck swaps the deck's folder under the same lock, so a PDF never lands in a folder on its
+    // way out. A folder named with --out is the user's own: nothing swaps it, and nothing is written beside it.
+    const folders = printed.flatMap(({ job }) => (job.deckFolder ? [job.deckFolder] : []));
+    await withFolderLocks(folders, () => writeFilesAtomically(printed.map(({ job, bytes }) => ({ path: job.file, bytes }))));
     options.onProgress?.({ done: total, total, task: 'written' });
   } finally {
     await (closing ?? (browser ?? (await launching.catch(() => undefined)))?.close());

@@ -23,6 +23,8 @@ export interface PrintJob {
   document: PrintDocument;
   /** The deck's content hash, stamped into the PDF (src/pipeline/content-hash.ts). */
   contentHash: string;
+  /** The deck's own output folder, when the PDF goes there: `samtale build` swaps it, so it is locked while written. */
+  deckFolder?: string;
 }
 
 export interface PrepareOptions extends DeckSelection {
@@ -44,7 +46,10 @@ export async function preparePrintJobs(options: PrepareOptions): Promise<{ jobs:
   for (const deck of decks) {
     const context = await printContext(deck, markdown(deck.allowHtml), options.paper);
     const contentHash = deckContentHash(deck, GENERATOR);
-    for (const kind of options.kinds) jobs.push({ deck: deck.id, kind, file: target(deck.id, kind), document: printDocumentFor(kind, context), contentHash });
+    const deckFolder = options.out === undefined ? join(resolve(options.root, options.outDir ?? 'dist'), deck.id) : undefined;
+    for (const kind of options.kinds) {
+      jobs.push({ deck: deck.id, kind, file: target(deck.id, kind), document: printDocumentFor(kind, context), contentHash, ...(deckFolder ? { deckFolder } : {}) });
+    }
   }
   return { jobs, diagnostics: diagnostics.sorted() };
 }
