@@ -1,5 +1,5 @@
 // How much text a slide holds: measured in Chromium on the default theme (1280×720, Atkinson Hyperlegible
-// Next, Danish text; .tmp-try/measure.mjs in the issue's branch), with a margin for long words and line breaks.
+// Next, Danish text; `npm run bench:capacity`), with a margin of about 15 % for long words and line breaks.
 //
 // Up to `normal` characters the text is set at the theme's sizes; up to `dense` the slide gets the class
 // `samtale-dense`, which steps its text down towards the legibility floor (28 px); beyond that it would be
