@@ -47,16 +47,16 @@ function cardFlow(placed: DeckCard, themeCount: number, strings: PrintStrings): 
   }
   const questions = card.questions.filter((q) => !q.action);
   if (questions.length > 0) {
-    parts.push(`<ol class="handout-questions">\n${questions.map((q) => `<li>${q.html}</li>`).join('\n')}\n</ol>`);
+    parts.push(`<ol class="handout-questions">\n${questions.map((q) => `<li dir="auto">${q.html}</li>`).join('\n')}\n</ol>`);
   }
   for (const question of card.questions.filter((q) => q.action)) {
     parts.push(`<div class="handout-action"><p class="handout-action-label">${escapeHtml(strings.deck.action)}</p>`
-      + `<p class="action-question">${question.html}</p></div>`);
+      + `<p class="action-question" dir="auto">${question.html}</p></div>`);
   }
   if (card.quotes.length > 0) {
     parts.push(`<p class="section-label keep-with-next">${escapeHtml(strings.quotes)}</p>`);
     for (const quote of card.quotes) {
-      parts.push(`<figure class="handout-quote"><blockquote>${quote.html}</blockquote><figcaption>${quote.sourceHtml}</figcaption></figure>`);
+      parts.push(`<figure class="handout-quote"><blockquote dir="auto">${quote.html}</blockquote><figcaption dir="auto">${quote.sourceHtml}</figcaption></figure>`);
     }
   }
   if (card.kind === 'theme') {

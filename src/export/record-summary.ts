@@ -7,7 +7,7 @@
 // the deck's branding, one Chromium tab, the document information set afterwards, the file written
 // under a temporary name and renamed. The card titles and action questions are those the export was
 // written with; the deck supplies its branding, theme numbers and anything the file lacks.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { loadDecks } from '../api.js';
@@ -15,10 +15,10 @@ import { themeColours } from '../assets/runtime-assets.js';
 import { DeckError, EnvironmentError, type Diagnostic } from '../diagnostics/deck-error.js';
 import type { Deck } from '../model.js';
 import { brandingCss } from '../pipeline/branding.js';
-import { listDeckIds } from '../pipeline/load.js';
+import { listDeckIds, loadManifest } from '../pipeline/load.js';
 import { escapeHtml } from '../pipeline/render/html.js';
 import { stringsFor } from '../pipeline/render/strings.js';
-import { readRecordFile, recordFileName, type RecordFile, type RecordFileCard } from '../record/files.js';
+import { RECORD_FILE_MAX_BYTES, readRecordFile, recordFileName, type RecordFile, type RecordFileCard } from '../record/files.js';
 import { RecordFormatError, type SeminarRecord } from '../record/record.js';
 import { PdfBrowser } from './browser.js';
 import { printDocument } from './document.js';
@@ -123,10 +123,12 @@ export async function exportRecordSummary(options: RecordSummaryOptions): Promis
   const root = resolve(options.root ?? '.');
   const input = resolve(root, options.file);
   const parsed = await readRecord(input);
+  // A --deck that is no deck (or reaches outside the project) is bad usage: told before a browser starts.
+  if (options.deck !== undefined) loadManifest(root, options.deck);
   const deckId = options.deck ?? parsed.record.deck;
   if (options.deck === undefined && !listDeckIds(root).includes(deckId)) {
     throw new EnvironmentError('E_RECORD_DECK', `${options.file} is the record of the deck "${deckId}", which is not in ${join(root, 'slides')}`,
-      'Name the deck whose branding to use: --deck DECK');
+      'name the deck whose branding to use: --deck DECK');
   }
   const launching = PdfBrowser.launch(options.browser ? { browser: options.browser } : {});
   launching.catch(() => undefined);
@@ -167,10 +169,15 @@ export async function exportRecordSummary(options: RecordSummaryOptions): Promis
 async function readRecord(file: string): Promise<RecordFile> {
   let text: string;
   try {
+    // The size first: a huge file is refused at once, not after minutes of reading and printing.
+    const { size } = await stat(file);
+    if (size > RECORD_FILE_MAX_BYTES) {
+      throw new EnvironmentError('E_RECORD_TOO_LARGE', `${file} is ${Math.round(size / 1024 / 1024 * 10) / 10} MB; a seminar record is a few kilobytes, and at most ${RECORD_FILE_MAX_BYTES / 1024 / 1024} MB is read`);
+    }
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new EnvironmentError('E_RECORD_READ', `Cannot read ${file}: ${(error as Error).message}`,
-      'Give the Markdown or JSON file downloaded from the facilitator view ("Hent Markdown" / "Hent JSON").');
+    if (error instanceof EnvironmentError) throw error;
+    throw new EnvironmentError('E_RECORD_READ', `Cannot read ${file}: ${(error as Error).message}`);
   }
   try {
     return readRecordFile(text);
@@ -182,8 +189,8 @@ async function readRecord(file: string): Promise<RecordFile> {
       message: error.message,
       file,
       line: error.line,
-      column: 1,
-      hint: 'Export the record again from the facilitator view ("Hent Markdown"), or fix the line.',
+      column: error.column,
+      hint: 'export the record again from the facilitator view ("Hent Markdown"), or fix the line',
     }]);
   }
 }
@@ -315,7 +322,7 @@ ${rows}
     const kicker = card.themeNumber === undefined ? '' : `<p class="kicker">${escapeHtml(deckWords.theme(card.themeNumber, themeCount))}</p>`;
     const minutes = words.minutes(card.plannedMinutes === undefined ? undefined : number(card.plannedMinutes), card.actualMinutes === undefined ? undefined : number(card.actualMinutes));
     const question = card.actionQuestion
-      ? `<div class="handout-action"><p class="handout-action-label">${escapeHtml(deckWords.action)}</p><p class="action-question">${escapeHtml(card.actionQuestion)}</p></div>`
+      ? `<div class="handout-action"><p class="handout-action-label">${escapeHtml(deckWords.action)}</p><p class="action-question" dir="auto">${escapeHtml(card.actionQuestion)}</p></div>`
       : '';
     return `<section class="record-card" data-card="${escapeHtml(card.id)}">
 <div class="record-card-head">${kicker}<h2>${escapeHtml(card.title)}</h2>${minutes ? `<p class="record-minutes">${escapeHtml(minutes)}</p>` : ''}</div>
@@ -338,7 +345,7 @@ function signed(value: number, number: (n: number) => string): string {
 function textHtml(text: string, nothing: string): string {
   const paragraphs = text.replace(/\r\n/g, '\n').trim().split(/\n\s*\n/).filter((p) => p.trim() !== '');
   if (paragraphs.length === 0) return `<p class="record-text record-nothing">${escapeHtml(nothing)}</p>`;
-  return paragraphs.map((p) => `<p class="record-text">${escapeHtml(p)}</p>`).join('');
+  return paragraphs.map((p) => `<p class="record-text" dir="auto">${escapeHtml(p)}</p>`).join('');
 }
 
 /** The summary's own layout, over the theme's tokens and the print CSS (cover head, kicker, action box). */

@@ -24,7 +24,7 @@ export function slideBox(slide: Slide, options: SlideBoxOptions): string {
   const kind = slide.kind;
   return `<div class="print-slide reveal" data-slide-kind="${kind}">`
     + `<div class="slide-background samtale-${kind}"></div>`
-    + `<div class="slides"><section class="samtale-${kind}" data-slide-kind="${kind}"${card}>\n${html}\n</section></div>`
+    + `<div class="slides"><section class="samtale-${kind}${slide.dense ? ' samtale-dense' : ''}" data-slide-kind="${kind}"${card}>\n${html}\n</section></div>`
     + `<div class="slide-number-pdf" aria-hidden="true">${options.number} / ${options.total}</div>`
     + '</div>';
 }

@@ -32,6 +32,8 @@ export async function logoImage(dataUrl: string, height: number): Promise<PngIma
 
 /** A poster (as a data: URL) fitted to a `width`×`height` frame, cropped to fill it; undefined if it cannot be drawn. */
 export async function posterImage(dataUrl: string, width: number, height: number): Promise<PngImage | undefined> {
+  // resvg draws a picture it cannot decode as nothing, without an error: know the bytes first.
+  if (!readablePicture(dataUrl)) return undefined;
   const w = width * POSTER_SCALE;
   const h = height * POSTER_SCALE;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`
@@ -41,6 +43,22 @@ export async function posterImage(dataUrl: string, width: number, height: number
   } catch {
     return undefined;
   }
+}
+
+/** The signatures of the raster formats resvg decodes, by MIME type. */
+const SIGNATURES: Record<string, (bytes: Buffer) => boolean> = {
+  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  'image/gif': (b) => b.subarray(0, 4).toString('latin1') === 'GIF8',
+  'image/webp': (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+};
+
+/** Whether a data: URL's bytes are what its type says (SVG and other types are left to resvg). */
+function readablePicture(dataUrl: string): boolean {
+  const match = /^data:([^;,]+);base64,(.*)$/s.exec(dataUrl);
+  if (!match) return false;
+  const check = SIGNATURES[match[1]!];
+  return check === undefined || check(Buffer.from(match[2]!.slice(0, 32), 'base64'));
 }
 
 /** A plain poster in the deck's colour with an outlined play symbol, for a local video without a poster image. */

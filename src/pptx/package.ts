@@ -4,10 +4,12 @@
 //   shows one question per click (entrance effect "Appear"), as the deck shows its questions one at a time.
 // - Notes as paragraphs: pptxgenjs writes a slide's notes as one run of text in US English; they are
 //   rewritten as paragraphs with headings, numbered steps and bullets, in the deck's language.
-// - The document's language in its core properties.
+// - The document's language in its core properties, and the deck content it was made from (`dc:identifier`,
+//   src/pipeline/content-hash.ts): `samtale build` keeps the file beside a rebuilt deck only while it is current.
 import { crc32, deflateRawSync } from 'node:zlib';
 import { unzipSync, Zip, type ZipInputFile } from 'fflate';
 import { DIVIDER, type TextParagraph } from './html-text.js';
+import { PPTX_CONTENT_HASH_PREFIX } from '../pipeline/content-hash.js';
 
 export interface SlideFinish {
   /** The slide's notes. */
@@ -19,6 +21,8 @@ export interface SlideFinish {
 export interface PackageFinish {
   /** e.g. "da-DK". */
   lang: string;
+  /** The deck's content hash. */
+  contentHash: string;
   slides: readonly SlideFinish[];
 }
 
@@ -43,7 +47,8 @@ export function finishPackage(bytes: Uint8Array, finish: PackageFinish): Uint8Ar
     write(`ppt/slides/slide${n}.xml`, xml);
     write(`ppt/notesSlides/notesSlide${n}.xml`, withNotes(read(`ppt/notesSlides/notesSlide${n}.xml`), slide.notes, finish.lang, n));
   });
-  write('docProps/core.xml', read('docProps/core.xml').replace('</cp:coreProperties>', `<dc:language>${escapeXml(finish.lang)}</dc:language></cp:coreProperties>`));
+  write('docProps/core.xml', read('docProps/core.xml').replace('</cp:coreProperties>',
+    `<dc:language>${escapeXml(finish.lang)}</dc:language><dc:identifier>${PPTX_CONTENT_HASH_PREFIX}${escapeXml(finish.contentHash)}</dc:identifier></cp:coreProperties>`));
   return zipFiles(files);
 }
 

@@ -13,6 +13,7 @@ import { paragraphsText } from './html-text.js';
 import { logoImage } from './images.js';
 import { slideNotes } from './notes.js';
 import { finishPackage } from './package.js';
+import { deckContentHash } from '../pipeline/content-hash.js';
 import { paletteFor } from './palette.js';
 import { PptxGenJS } from './pptxgenjs.js';
 import type { DrawContext } from './text-box.js';
@@ -65,7 +66,7 @@ export async function deckPresentation(deck: Deck, md: MarkdownIt, diagnostics: 
     return { notes, clickShapes };
   });
   const written = await pptx.write({ outputType: 'uint8array' }) as Uint8Array;
-  return { bytes: finishPackage(written, { lang, slides: finish }), slides: slides.length };
+  return { bytes: finishPackage(written, { lang, slides: finish, contentHash: deckContentHash(deck, generator) }), slides: slides.length };
 }
 
 /** Draws one slide by its kind; returns the shapes that appear one per click. */

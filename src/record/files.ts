@@ -25,9 +25,20 @@ export interface RecordFile {
   language?: 'da' | 'en';
 }
 
-/** `<deck>-aftaler-<seminar>.md` (Danish) or `<deck>-agreements-<seminar>.json` (English). */
+/**
+ * The largest record file that is read: a seminar's agreements are a few kilobytes, so anything near this is
+ * not a record, and reading or printing it would only keep the user waiting.
+ */
+export const RECORD_FILE_MAX_BYTES = 1024 * 1024;
+
+/**
+ * `<deck>-aftaler-<seminar>.md` (Danish) or `<deck>-agreements-<seminar>.json` (English). The names come from a
+ * file that may have been edited, so anything but letters, digits and hyphens becomes a hyphen: the name
+ * never leaves the folder it is meant for.
+ */
 export function recordFileName(deckId: string, seminar: string, language: 'da' | 'en', extension: 'md' | 'json' | 'pdf'): string {
-  return `${deckId}-${language === 'en' ? 'agreements' : 'aftaler'}-${seminar}.${extension}`;
+  const safe = (text: string) => text.normalize('NFC').replace(/[^\p{L}\p{N}-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'record';
+  return `${safe(deckId)}-${language === 'en' ? 'agreements' : 'aftaler'}-${safe(seminar)}.${extension}`;
 }
 
 export { recordToMarkdown };
@@ -50,7 +61,15 @@ function readJson(text: string): RecordFile {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new RecordFormatError(`not valid JSON (${(error as Error).message})`, 1);
+    // V8 says where: "… in JSON at position 17 (line 3 column 2)"; older versions only the position.
+    const message = (error as Error).message;
+    const lineColumn = /line (\d+) column (\d+)/.exec(message);
+    const position = /end of JSON/.test(message) ? text.length : Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+    const before = text.slice(0, position).split('\n');
+    const line = lineColumn ? Number(lineColumn[1]) : before.length;
+    const lineText = (text.split('\n')[line - 1] ?? '').replace(/\r$/, '');
+    const column = Math.min(lineText.length + 1, lineColumn ? Number(lineColumn[2]) : before[before.length - 1]!.replace(/\r$/, '').length + 1);
+    throw new RecordFormatError(`not valid JSON (${message.replace(/ \(line \d+ column \d+\)$/, '')})`, line, column);
   }
   if (!isObject(data)) throw new RecordFormatError('not a samtale record', 1);
   const record = parseRecordValue(data['format'] === RECORD_JSON_FORMAT ? data['record'] : data);
@@ -91,7 +110,8 @@ export function parseRecordValue(raw: unknown): SeminarRecord | undefined {
     if (planned !== undefined) card.plannedMinutes = planned;
     if (actual !== undefined) card.actualMinutes = actual;
     if (isStatus(value['status'])) card.status = value['status'];
-    record.cards[id] = card;
+    // A card id that names an object's own machinery would change the record's shape instead of adding to it.
+    if (id !== '__proto__') record.cards[id] = card;
   }
   return record;
 }

@@ -100,10 +100,21 @@ function unescapeLine(line: string): string {
 
 /** A problem reading an export back, with the line it was found on. */
 export class RecordFormatError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(message: string, readonly line: number, readonly column = 1) {
     super(message);
     this.name = 'RecordFormatError';
   }
+}
+
+/** A front matter value written in quotes (as the export writes every value), read as the JSON string it is. */
+function quotedValue(raw: string, line: number, column: number): string {
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (typeof value === 'string') return value;
+  } catch {
+    // Reported below, with the place of the quote.
+  }
+  throw new RecordFormatError(`the quoted value on line ${line} of the front matter is not closed or not valid: ${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}`, line, column);
 }
 
 /** Reads an exported record back. Accepts the Danish and the English section names. */
@@ -117,7 +128,7 @@ export function markdownToRecord(markdown: string): SeminarRecord {
     const match = /^(\w+):\s*(.*)$/.exec(lines[i]!);
     if (!match) throw new RecordFormatError(`cannot read line ${i + 1} of the front matter`, i + 1);
     const raw = match[2]!;
-    front[match[1]!] = raw.startsWith('"') ? (JSON.parse(raw) as string) : raw;
+    front[match[1]!] = raw.startsWith('"') ? quotedValue(raw, i + 1, lines[i]!.length - raw.length + 1) : raw;
   }
   const statusOf = new Map<string, CardStatus>();
   for (const words of Object.values(recordWords)) for (const [status, word] of Object.entries(words.status)) statusOf.set(word, status as CardStatus);
@@ -149,7 +160,8 @@ export function markdownToRecord(markdown: string): SeminarRecord {
       if (Number.isFinite(actual)) card.actualMinutes = actual;
       const status = marker[4] === undefined ? undefined : statusOf.get(marker[4].trim());
       if (status) card.status = status;
-      record.cards[marker[1]!] = card;
+      // A card id that names an object's own machinery would change the record's shape instead of adding to it.
+      if (marker[1] !== '__proto__') record.cards[marker[1]!] = card;
       continue;
     }
     if (line.startsWith('## ')) {

@@ -4,6 +4,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { GENERATOR, loadDecks } from '../../src/api.js';
+import { CONTENT_HASH_KEY, deckContentHash } from '../../src/pipeline/content-hash.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const bin = join(repo, 'bin', 'samtale.js');
@@ -61,12 +63,25 @@ describe('samtale build', () => {
     expect(readdirSync(join(dir, 'dist'))).toEqual(['testdaek']);
   });
 
-  it('keeps the PDFs that samtale pdf put beside the deck when the deck is rebuilt', () => {
+  it('keeps the PDFs made from the same content when the deck is rebuilt, and removes the stale ones, saying so', () => {
     const dir = project('valid');
     expect(samtale(['build'], dir).code).toBe(0);
-    writeFileSync(join(dir, 'dist', 'testdaek', 'testdaek-handout.pdf'), '%PDF-1.7 stand-in');
-    expect(samtale(['build'], dir).code).toBe(0);
-    expect(readFileSync(join(dir, 'dist', 'testdaek', 'testdaek-handout.pdf'), 'utf8')).toBe('%PDF-1.7 stand-in');
+    const deck = loadDecks({ root: dir }).decks[0]!;
+    const current = `%PDF-1.7 stand-in\n/${CONTENT_HASH_KEY} (${deckContentHash(deck, GENERATOR)})\n`;
+    writeFileSync(join(dir, 'dist', 'testdaek', 'testdaek-handout.pdf'), current);
+    writeFileSync(join(dir, 'dist', 'testdaek', 'testdaek-guide.pdf'), `%PDF-1.7 stand-in\n/${CONTENT_HASH_KEY} (0123456789abcdef)\n`);
+    writeFileSync(join(dir, 'dist', 'testdaek', 'testdaek-slides.pdf'), '%PDF-1.7 made before PDFs were stamped');
+    writeFileSync(join(dir, 'dist', 'testdaek', 'referat.pdf'), '%PDF-1.7 the council\'s own');
+
+    const { code, stdout } = samtale(['build'], dir);
+    expect(code).toBe(0);
+    expect(readFileSync(join(dir, 'dist', 'testdaek', 'testdaek-handout.pdf'), 'utf8')).toBe(current);
+    expect(readFileSync(join(dir, 'dist', 'testdaek', 'referat.pdf'), 'utf8')).toContain('own');
+    expect(existsSync(join(dir, 'dist', 'testdaek', 'testdaek-guide.pdf'))).toBe(false);
+    expect(existsSync(join(dir, 'dist', 'testdaek', 'testdaek-slides.pdf'))).toBe(false);
+    expect(stdout).toContain('removed dist/testdaek/testdaek-guide.pdf: it was made from other content; "samtale pdf testdaek" makes it again');
+    expect(stdout).toContain('removed dist/testdaek/testdaek-slides.pdf');
+    expect(stdout).not.toContain('testdaek-handout.pdf');
   });
 
   it('exits 1 with a did-you-mean for an unknown deck', () => {
@@ -116,6 +131,12 @@ describe('samtale pptx', () => {
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(samtale(['build'], dir).code).toBe(0);
     expect(readFileSync(file).equals(bytes)).toBe(true);
+    // Once the cards change, the PowerPoint no longer shows them: a rebuild removes it and says how to remake it.
+    const card = join(dir, 'content', 'om-vores-kodeks.md');
+    writeFileSync(card, readFileSync(card, 'utf8').replace(/\n\? /, '\n? Et nyt spørgsmål?\n\n? '));
+    const rebuilt = samtale(['build'], dir);
+    expect(rebuilt.stdout).toContain('removed dist/testdaek/testdaek.pptx: it was made from other content; "samtale pptx testdaek" makes it again');
+    expect(existsSync(file)).toBe(false);
     // --out names the output folder, as for build: the deck's folder inside it.
     expect(samtale(['pptx', '--all', '--out', 'public'], dir).code).toBe(0);
     expect(existsSync(join(dir, 'public', 'testdaek', 'testdaek.pptx'))).toBe(true);

@@ -1,5 +1,5 @@
 // The PowerPoint export read back from its XML: slides, text boxes, click animations, notes, colours, properties.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -216,5 +216,21 @@ describe('problems', () => {
     const error = await exportPptx({ root: dir, out }).catch((e: unknown) => e) as { diagnostics?: { code: string; line: number; file: string }[] };
     expect(error.diagnostics?.[0]).toMatchObject({ code: 'E_PPTX_TEXT', line, file: card });
     expect(readFileSync(out).equals(before)).toBe(true);
+  });
+
+  it('refuses a video too large for a PowerPoint file, and warns about a poster it cannot draw, at their lines', async () => {
+    const dir = mkdtempSync(join(scratch, 'video-'));
+    cpSync(join(repo, 'tests', 'fixtures', 'video'), dir, { recursive: true });
+    // A sparse file: 1.1 GB on paper, nothing on disk.
+    const huge = join(dir, 'media', 'huge.mp4');
+    writeFileSync(huge, '');
+    truncateSync(huge, 1100 * 1024 ** 2);
+    writeFileSync(join(dir, 'media', 'poster.jpg'), 'not a picture');
+    const cards = join(dir, 'content', 'videoer.md');
+    writeFileSync(cards, readFileSync(cards, 'utf8').replace('src: ../media/tiny.webm', 'src: ../media/huge.mp4'));
+    const line = readFileSync(cards, 'utf8').split('\n').indexOf('src: ../media/huge.mp4') + 1;
+    const error = await exportPptx({ root: dir, decks: ['lokal'], out: join(dir, 'lokal.pptx') }).catch((e: unknown) => e) as { diagnostics?: { code: string; line: number }[] };
+    expect(error.diagnostics?.map((d) => [d.code, d.line])).toEqual(expect.arrayContaining([['E_PPTX_VIDEO_SIZE', line], ['W_PPTX_POSTER', line + 1]]));
+    expect(existsSync(join(dir, 'lokal.pptx'))).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { escapeHtml } from './html.js';
 import { TIME_WEIGHT, type Slide, type SlideContent } from './slide.js';
 import type { Strings } from './strings.js';
 import { renderVideo } from './video.js';
+import { fitOf, questionsLength, quoteLength } from '../text-fit.js';
 
 /** What a card's slides need from the deck around them. */
 export interface CardContext {
@@ -20,11 +21,17 @@ const MAX_QUESTIONS_PER_SLIDE = 4;
 type CardTitleContent = Extract<SlideContent, { kind: 'card-title' }>;
 type Draft = Omit<Slide, 'timingSeconds' | 'notesHtml'> & { notes: 'card' | 'quotes' | 'questions' | 'action' };
 
-/** The slides of one card, with notes and planned seconds. */
+const denseIf = (dense: boolean) => (dense ? { dense: true } : {});
+
+/**
+ * The slides of one card, with notes and planned seconds. Questions and quotes carry `dir="auto"`: a quote in
+ * Arabic or Hebrew is laid out right to left in a Danish deck.
+ */
 export function renderCardSlides(placed: DeckCard, context: CardContext): Slide[] {
   const { card } = placed;
   const drafts: Draft[] = [];
-  const add = (content: SlideContent, html: string, notes: Draft['notes'] = 'card') => drafts.push({ kind: content.kind, cardId: card.id, html, notes, content });
+  const add = (content: SlideContent, html: string, notes: Draft['notes'] = 'card', dense = false) =>
+    drafts.push({ kind: content.kind, cardId: card.id, html, notes, content, ...denseIf(dense) });
   const label = `<h2 class="card-label">${escapeHtml(card.title)}</h2>`;
 
   // Body, in file order: prose up to the first break or video joins the title slide; after that, prose
@@ -47,18 +54,21 @@ export function renderCardSlides(placed: DeckCard, context: CardContext): Slide[
   flushProse();
 
   for (const quote of card.quotes) {
-    add({ kind: 'quote', quote }, `<figure class="quote"><blockquote class="quote-text">${quote.html}</blockquote>`
-      + `<figcaption class="quote-source">${quote.sourceHtml}</figcaption></figure>`, 'quotes');
+    add({ kind: 'quote', quote }, `<figure class="quote"><blockquote class="quote-text" dir="auto">${quote.html}</blockquote>`
+      + `<figcaption class="quote-source" dir="auto">${quote.sourceHtml}</figcaption></figure>`, 'quotes', fitOf('quote', quoteLength(quote)) !== 'normal');
   }
   let numbered = 0;
   for (const group of groupQuestions(card.questions.filter((q) => !q.action))) {
-    const items = group.map((q) => `<li class="question fragment">${q.html}</li>`).join('\n');
+    const items = group.map((q) => `<li class="question fragment" dir="auto">${q.html}</li>`).join('\n');
     const start = numbered > 0 ? ` start="${numbered + 1}"` : '';
-    add({ kind: 'questions', label: card.title, questions: group, start: numbered + 1 }, `${label}\n<ol class="questions"${start}>\n${items}\n</ol>`, 'questions');
+    add({ kind: 'questions', label: card.title, questions: group, start: numbered + 1 }, `${label}\n<ol class="questions"${start}>\n${items}\n</ol>`, 'questions',
+      fitOf('question', questionsLength(group)) !== 'normal');
     numbered += group.length;
   }
   for (const question of card.questions.filter((q) => q.action)) {
-    add({ kind: 'action', label: card.title, actionLabel: context.strings.action, question }, `${label}\n<p class="action-label">${escapeHtml(context.strings.action)}</p>\n<p class="action-question">${question.html}</p>`, 'action');
+    add({ kind: 'action', label: card.title, actionLabel: context.strings.action, question },
+      `${label}\n<p class="action-label">${escapeHtml(context.strings.action)}</p>\n<p class="action-question" dir="auto">${question.html}</p>`, 'action',
+      fitOf('action', question.text.length) !== 'normal');
   }
 
   const totalWeight = drafts.reduce((sum, d) => sum + TIME_WEIGHT[d.kind], 0);

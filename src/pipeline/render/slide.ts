@@ -15,6 +15,8 @@ export interface Slide {
   timingSeconds: number;
   /** What the slide shows, as data: for renderings other than HTML (the PowerPoint export). */
   content: SlideContent;
+  /** Long text, set smaller to fit (the theme's `samtale-dense`; src/pipeline/text-fit.ts). */
+  dense?: boolean;
 }
 
 /** One row of the agenda: a card or a break, at its planned clock time. */
@@ -46,6 +48,6 @@ export const TIME_WEIGHT: Record<SlideKind, number> = {
 /** The `<section>` for a slide. */
 export function sectionHtml(slide: Slide, escape: (s: string) => string): string {
   const card = slide.cardId === undefined ? '' : ` data-card="${escape(slide.cardId)}"`;
-  return `<section class="samtale-${slide.kind}" data-slide-kind="${slide.kind}"${card} data-timing="${Math.round(slide.timingSeconds)}">\n`
+  return `<section class="samtale-${slide.kind}${slide.dense ? ' samtale-dense' : ''}" data-slide-kind="${slide.kind}"${card} data-timing="${Math.round(slide.timingSeconds)}">\n`
     + `${slide.html}\n<aside class="notes">${slide.notesHtml}</aside>\n</section>`;
 }
