@@ -13,7 +13,7 @@ import { brandingCss, loadBranding } from './pipeline/branding.js';
 import { writeAdaptation, type NewAdaptation } from './scaffold/new-adaptation.js';
 import { defaultDeckId, listDeckIds, loadCardSources, type TextFile } from './pipeline/load.js';
 import { loadManifestChain, mergeChain } from './pipeline/manifest-chain.js';
-import { createMarkdown, plainInline } from './pipeline/parse/markdown.js';
+import { createMarkdown } from './pipeline/parse/markdown.js';
 import { parseCard } from './pipeline/parse-card.js';
 import { indexCards, resolveDeck } from './pipeline/resolve.js';
 import { deckModel } from './pipeline/render/deck-model.js';
@@ -51,7 +51,7 @@ export interface BuildResult {
 const GENERATOR = `samtale ${readVersion()}`;
 
 /** Parses, resolves and validates the selected decks; throws DeckError listing every problem. */
-export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostics: Diagnostics; markdown: (allowHtml: boolean) => MarkdownIt } {
+export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostics: Diagnostics } {
   const root = resolve(selection.root ?? '.');
   const ids = selection.all ? listDeckIds(root) : selection.decks?.length ? [...selection.decks] : [defaultDeckId(root)];
   const diagnostics = new Diagnostics();
@@ -83,11 +83,10 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
     decks.push(resolveDeck(merged, cards, {
       broken, diagnostics, branding, root,
       ...(themes ? { themes } : {}),
-      renderInline: (markdown) => md.renderInline(markdown),
-      plainText: (markdown) => plainInline(md, markdown),
+      md,
     }));
   }
-  return { decks, diagnostics, markdown: (allowHtml) => parsed(allowHtml, false).md };
+  return { decks, diagnostics };
 }
 
 /** Parses every card; `broken` holds the file names of cards too broken to parse, already reported. */
@@ -110,7 +109,7 @@ function parseCards(root: string, sources: readonly TextFile[], md: MarkdownIt, 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const root = resolve(options.root ?? '.');
   const outDir = resolve(root, options.outDir ?? 'dist');
-  const { decks, diagnostics, markdown } = loadDecks({ ...options, root });
+  const { decks, diagnostics } = loadDecks({ ...options, root });
   diagnostics.throwIfErrors();
   // Every deck's media is found and hashed before anything is written, so a missing file writes nothing.
   const mediaCache: MediaCache = new Map();
@@ -121,7 +120,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   for (const { deck, files } of media) {
     let runtime = assets.get(deck.theme);
     if (!runtime) assets.set(deck.theme, (runtime = await runtimeFor(deck.theme)));
-    const html = renderDeckHtml(deck, markdown(deck.allowHtml), runtime);
+    const html = renderDeckHtml(deck, runtime);
     const file = emitDeck(outDir, deck.id, [{ path: 'index.html', content: html.document }, ...mediaOutputFiles({ deck, files })]);
     built.push({ id: deck.id, file, slides: html.slides, cards: deck.cards.length });
   }
@@ -138,8 +137,8 @@ async function runtimeFor(theme: string): Promise<RuntimeAssets> {
 }
 
 /** Renders one resolved deck into its HTML document. Pure apart from the assets passed in. */
-export function renderDeckHtml(deck: Deck, md: MarkdownIt, runtime: RuntimeAssets): { document: string; slides: number } {
-  const slides = renderDeckSlides(deck, md);
+export function renderDeckHtml(deck: Deck, runtime: RuntimeAssets): { document: string; slides: number } {
+  const slides = renderDeckSlides(deck);
   // Every slide has data-timing; totalTime switches on the pacing in reveal's speaker view.
   const totalTime = Math.round(slides.reduce((sum, slide) => sum + slide.timingSeconds, 0));
   const model = deckModel(deck, { totalTime }, GENERATOR);

@@ -109,16 +109,23 @@ cards:
     expect(alfa.quotes[0]!.text).toBe('Et citat om alfa, opdateret.');
   });
 
-  it('warns when a change points at a question that has changed or gone, and leaves the card as it is', () => {
+  it('fails when a change points at a question that has changed or gone, naming what the card has now', () => {
     const root = project({
       'slides/solby.yaml': 'extends: base\ncards:\n  - card: alfa\n    questions:\n      replace:\n        - match: Andet spørgsmål om alfa og beta\n          with: X?\n      drop:\n        - Et spørgsmål der aldrig fandtes\n',
     });
-    const { deck, diagnostics } = load(root, 'solby');
-    expect(diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['W_STALE_CHANGE', 'warning', 6], ['W_STALE_CHANGE', 'warning', 9]]);
+    const { diagnostics } = load(root, 'solby');
+    expect(diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['E_STALE_CHANGE', 'error', 6], ['E_NO_MATCH', 'error', 9]]);
     expect(diagnostics[0]!.message).toContain('has changed');
     expect(diagnostics[0]!.hint).toContain('Andet spørgsmål om alfa?');
-    expect(diagnostics[1]!.message).toContain('may have been removed');
-    expect(deck!.cards[0]!.card.questions).toHaveLength(3);
+    expect(diagnostics[1]!.message).toBe('no question of card "alfa" matches "Et spørgsmål der aldrig fandtes"; the change is not applied');
+    expect(diagnostics[1]!.hint).toBe('the card\'s questions: "Første spørgsmål om alfa?"; "Andet spørgsmål om alfa?"; "Hvad kan I gøre ved alfa?"');
+  });
+
+  it('finds a quote by its source as well as by its text, and says did-you-mean for words from its middle', () => {
+    const root = project({ 'slides/solby.yaml': 'extends: base\ncards:\n  - card: alfa\n    quotes:\n      drop:\n        - Kilde B\n  - card: beta\n    questions:\n      drop:\n        - spørgsmål om beta\n' });
+    const { deck, diagnostics } = load(root, 'solby');
+    expect(deck!.cards[0]!.card.quotes.map((q) => q.sourceText)).toEqual(['Kilde A, 2021']);
+    expect(diagnostics.map((d) => [d.code, d.hint])).toEqual([['E_NO_MATCH', 'did you mean "Et spørgsmål om beta?"? "match" is the start of the question']]);
   });
 });
 

@@ -1,0 +1,111 @@
+// The guidance of a resolved deck: each card's notes and the title, agenda and closing notes, filled with the
+// deck's facts, so an adaptation never inherits a line about a quote, a theme or a break it does not have.
+import type { MarkdownIt } from 'markdown-it';
+import type { Diagnostics } from '../diagnostics/deck-error.js';
+import type { Card, Deck, DeckCard, Guidance, SourcePosition } from '../model.js';
+import { unknownNameHint } from './notes/check-names.js';
+import { nameUsesIn } from './notes/names.js';
+import { parseNotes } from './notes/parse-notes.js';
+import { resolveNotes } from './notes/resolve-notes.js';
+import { cardScope, deckScope, type DeckFacts, type NameScope } from './notes/scope.js';
+import { notesWords } from './notes/words.js';
+import { stringsFor } from './render/strings.js';
+import { clockAfter } from './resolve.js';
+
+/** Markdown the manifest gives for a deck slide's notes, and where it was written. */
+export interface DeckNotesText {
+  markdown: string;
+  /** Where the value starts in the manifest; undefined for the built-in default. */
+  at?: SourcePosition & { text: string };
+}
+
+export interface GuidanceContext {
+  md: MarkdownIt;
+  diagnostics: Diagnostics;
+  /** The cards as written, by id: which names each card defines. */
+  bases: ReadonlyMap<string, Card>;
+  /** Where a card's entry (or one of its keys) was written in the manifest. */
+  entryPosition(cardId: string, key?: string): SourcePosition | undefined;
+}
+
+type Unguided = Omit<Deck, 'guidance' | 'cards'> & { cards: DeckCard[] };
+
+/** The deck with every card's guidance and the deck slides' guidance resolved. */
+export function withGuidance(deck: Unguided, notes: Record<'title' | 'agenda' | 'closing', DeckNotesText>, context: GuidanceContext): Deck {
+  const words = notesWords(deck.language);
+  const deckNames = deckScope(deckFacts(deck), words);
+  const cards = deck.cards.map((placed) => {
+    const base = context.bases.get(placed.card.id) ?? placed.card;
+    const scope = cardScope(base, placed.card, placed.minutes, deckNames, words);
+    const guidance: DeckCard['guidance'] = {};
+    for (const [target, source] of Object.entries(placed.card.notes) as [keyof Card['notes'], Card['notes'][keyof Card['notes']]][]) {
+      guidance[target] = resolveNotes(source, {
+        scope, words, md: context.md, runMinutes: placed.minutes,
+        onRunProblem: (problem, section) => context.diagnostics.warning('W_RUN_TOO_SHORT',
+          problem === 'too-short'
+            ? `card "${placed.card.id}" has ${placed.minutes} min in this deck, fewer than the ${section.blocks.filter((b) => b.kind === 'step').length} steps of its run; each step is shown with 1 min`
+            : `card "${placed.card.id}" has ${placed.minutes} min in this deck, too few for the fixed steps of its run; all its steps are fitted in proportion`,
+          context.entryPosition(placed.card.id, 'minutes') ?? { file: section.source.file, line: section.source.startLine, column: 1 },
+          'give the card more minutes, or drop a step with the card\'s "notes:" changes', { file: section.source.file, line: section.source.startLine, column: 1 }),
+      });
+    }
+    return { ...placed, guidance };
+  });
+  const deckNotes = (text: DeckNotesText) => deckGuidance(text, deckNames, deck.language, context);
+  return { ...deck, cards, guidance: { title: deckNotes(notes.title), agenda: deckNotes(notes.agenda), closing: deckNotes(notes.closing) } };
+}
+
+/** The facts of a deck that notes may name with placeholders. */
+export function deckFacts(deck: Unguided): DeckFacts {
+  const total = deck.cards.reduce((sum, c) => sum + c.minutes, 0) + deck.breaks.reduce((sum, b) => sum + b.minutes, 0);
+  const titleOf = (id: string | undefined) => deck.cards.find((c) => c.card.id === id)?.card.title;
+  const optional = <K extends string>(key: K, value: string | undefined) => (value ? { [key]: value } : {}) as Partial<Record<K, string>>;
+  return {
+    ...optional('municipality', deck.municipality),
+    ...optional('date', deck.date ? stringsFor(deck.language).date(deck.date) : undefined),
+    ...optional('place', deck.place),
+    ...optional('facilitator', deck.facilitator),
+    start: deck.start,
+    end: clockAfter(deck.start, total),
+    themeCount: deck.cards.filter((c) => c.themeNumber !== undefined).length,
+    videoCount: deck.cards.reduce((sum, c) => sum + c.card.videos.length, 0),
+    breaks: deck.breaks.map((b) => {
+      const next = deck.cards.find((c) => c.offsetMinutes >= b.offsetMinutes + b.minutes)?.card.title;
+      return {
+        minutes: b.minutes,
+        at: clockAfter(deck.start, b.offsetMinutes),
+        ...optional('title', b.title),
+        ...optional('afterTitle', titleOf(b.afterCard)),
+        ...(b.afterCard ? {} : optional('beforeTitle', next)),
+      };
+    }),
+  };
+}
+
+/** A deck slide's notes: Markdown from the manifest (or the default), with the deck's placeholders filled. */
+function deckGuidance(text: DeckNotesText, scope: NameScope, language: string, context: GuidanceContext): Guidance {
+  let listId = 0;
+  const tokens = context.md.parse(text.markdown, {});
+  const at = text.at;
+  const notes = parseNotes(tokens, { file: at?.file ?? '', lineOf: (line) => (at ? at.line + 1 + line : 1), nextListId: () => ++listId });
+  if (at) {
+    for (const use of nameUsesIn(tokens.filter((t) => t.type === 'inline'))) {
+      for (const name of use.names) {
+        if (scope(name) !== undefined) continue;
+        context.diagnostics.error('E_UNKNOWN_REFERENCE', `the notes name "{${name}}", which is no placeholder of a deck's notes`,
+          locateAfter(at, use.written), unknownNameHint(name, []));
+      }
+    }
+  }
+  return resolveNotes(notes, { scope, words: notesWords(language), md: context.md });
+}
+
+/** Where `needle` is first written at or after a position in a file's text. */
+export function locateAfter(at: SourcePosition & { text: string }, needle: string): SourcePosition {
+  const lines = at.text.split(/\r?\n/);
+  for (let line = at.line; line <= lines.length; line++) {
+    const column = lines[line - 1]!.indexOf(needle, line === at.line ? at.column - 1 : 0);
+    if (column >= 0) return { file: at.file, line, column: column + 1 };
+  }
+  return { file: at.file, line: at.line, column: at.column };
+}
