@@ -39,10 +39,7 @@ export function deckScope(facts: DeckFacts, words: NotesWords): NameScope {
     slut: () => text(facts.end),
     temaer: () => count(facts.themeCount, words.themes),
     videoer: () => count(facts.videoCount, words.videos),
-    pauser: () => {
-      const parts = facts.breaks.map(words.breakPhrase);
-      return parts.length === 0 ? null : text(parts.length === 1 ? parts[0] : words.breaks(parts));
-    },
+    pauser: () => (facts.breaks.length === 0 ? null : text(facts.breaks.length === 1 ? words.breakPhrase(facts.breaks[0]!) : words.breaks(facts.breaks))),
   };
   return (name) => {
     const canonical = DECK_PLACEHOLDER_NAMES.get(name);
