@@ -2,12 +2,13 @@
 // deck's facts, so an adaptation never inherits a line about a quote, a theme or a break it does not have.
 import type { MarkdownIt } from 'markdown-it';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
-import type { Card, Deck, DeckCard, Guidance, SourcePosition } from '../model.js';
+import type { Card, Deck, DeckCard, Guidance, SourcePosition, SourceSpan } from '../model.js';
 import { unknownNameHint } from './notes/check-names.js';
 import { nameUsesIn } from './notes/names.js';
 import { parseNotes } from './notes/parse-notes.js';
 import { resolveNotes } from './notes/resolve-notes.js';
 import { cardScope, deckScope, type DeckFacts, type NameScope } from './notes/scope.js';
+import { quoteName, staleMentions, type GuidanceFacts } from './notes/stale-guidance.js';
 import { notesWords } from './notes/words.js';
 import { stringsFor } from './render/strings.js';
 import { clockAfter } from './resolve.js';
@@ -37,10 +38,24 @@ export function withGuidance(deck: Unguided, notes: Record<'title' | 'agenda' | 
   const cards = deck.cards.map((placed) => {
     const base = context.bases.get(placed.card.id) ?? placed.card;
     const scope = cardScope(base, placed.card, placed.minutes, deckNames, words);
+    const facts: GuidanceFacts = {
+      quotes: placed.card.quotes.length,
+      droppedQuotes: base.quotes.filter((q) => !placed.card.quotes.includes(q)).flatMap((q) => quoteName(q.sourceText) ?? []),
+      questions: placed.card.questions.filter((q) => !q.action).length,
+    };
+    // A line that contradicts the deck is reported where the consultant can act: the card's entry when the deck changed the card.
+    const adapted = placed.card !== base;
+    const onLine = (text: string, source: SourceSpan) => {
+      for (const stale of staleMentions(text, facts)) {
+        const inCard = { file: source.file, line: source.startLine, column: 1 };
+        context.diagnostics.warning('W_STALE_GUIDANCE', `the notes of card "${placed.card.id}" ${stale.message}`,
+          (adapted ? context.entryPosition(placed.card.id) : undefined) ?? inCard, stale.hint, adapted ? inCard : undefined);
+      }
+    };
     const guidance: DeckCard['guidance'] = {};
     for (const [target, source] of Object.entries(placed.card.notes) as [keyof Card['notes'], Card['notes'][keyof Card['notes']]][]) {
       guidance[target] = resolveNotes(source, {
-        scope, words, md: context.md, runMinutes: placed.minutes,
+        scope, words, md: context.md, runMinutes: placed.minutes, onLine,
         onRunProblem: (problem, section) => context.diagnostics.warning('W_RUN_TOO_SHORT',
           problem === 'too-short'
             ? `card "${placed.card.id}" has ${placed.minutes} min in this deck, fewer than the ${section.blocks.filter((b) => b.kind === 'step').length} steps of its run; each step is shown with 1 min`
@@ -51,8 +66,13 @@ export function withGuidance(deck: Unguided, notes: Record<'title' | 'agenda' | 
     }
     return { ...placed, guidance };
   });
-  const deckNotes = (text: DeckNotesText) => deckGuidance(text, deckNames, deck.language, context);
-  return { ...deck, cards, guidance: { title: deckNotes(notes.title), agenda: deckNotes(notes.agenda), closing: deckNotes(notes.closing) } };
+  const themes = deck.cards.filter((c) => c.themeNumber !== undefined).length;
+  const videos = deck.cards.reduce((sum, c) => sum + c.card.videos.length, 0);
+  const facts = deckFacts(deck);
+  const breaksAfter = deck.breaks.flatMap((b) => deck.cards.find((c) => c.card.id === b.afterCard)?.card.title ?? []);
+  const deckNotes = (text: DeckNotesText, key: string) => deckGuidance(text, deckNames, deck.language, { themes, videos, end: facts.end, breaksAfter },
+    text.at && text.at.file !== deck.manifestFile ? `; this deck inherits these notes: give it its own with "${key}:" in its manifest` : '', context);
+  return { ...deck, cards, guidance: { title: deckNotes(notes.title, 'notes'), agenda: deckNotes(notes.agenda, 'agenda: notes'), closing: deckNotes(notes.closing, 'closing: notes') } };
 }
 
 /** The facts of a deck that notes may name with placeholders. */
@@ -83,7 +103,7 @@ export function deckFacts(deck: Unguided): DeckFacts {
 }
 
 /** A deck slide's notes: Markdown from the manifest (or the default), with the deck's placeholders filled. */
-function deckGuidance(text: DeckNotesText, scope: NameScope, language: string, context: GuidanceContext): Guidance {
+function deckGuidance(text: DeckNotesText, scope: NameScope, language: string, facts: GuidanceFacts, inherited: string, context: GuidanceContext): Guidance {
   let listId = 0;
   const tokens = context.md.parse(text.markdown, {});
   const at = text.at;
@@ -97,7 +117,12 @@ function deckGuidance(text: DeckNotesText, scope: NameScope, language: string, c
       }
     }
   }
-  return resolveNotes(notes, { scope, words: notesWords(language), md: context.md });
+  const onLine = (line: string) => {
+    for (const stale of staleMentions(line, facts)) {
+      if (at) context.diagnostics.warning('W_STALE_GUIDANCE', `the notes ${stale.message}`, locateAfter(at, stale.words), stale.hint + inherited);
+    }
+  };
+  return resolveNotes(notes, { scope, words: notesWords(language), md: context.md, onLine });
 }
 
 /** Where `needle` is first written at or after a position in a file's text. */

@@ -9,6 +9,7 @@ import { knownCardNames, unknownNameHint, cardRefs } from './check-names.js';
 import { nameUsesIn } from './names.js';
 import { parseNotes, takeStepMinutes } from './parse-notes.js';
 import { shownText } from './resolve-notes.js';
+import { tokensText } from './tokens.js';
 import { cardScope } from './scope.js';
 import { notesWords } from './words.js';
 
@@ -115,9 +116,10 @@ function lineCandidates(notes: Card['notes'], targets: readonly NotesTarget[], b
     return cardScope(base, card, card.minutes, () => null, words);
   });
   return targets.flatMap((target) => (notes[target]?.sections ?? []).flatMap((section, s) => section.blocks.map((block, b) => {
-    const written = shownText(block.tokens, () => null, notesWords('da'));
-    const texts = [written, ...shown.map((scope, k) => shownText(block.tokens, scope, notesWords(k === 0 ? 'da' : 'en')))];
-    return { texts, label: label(texts[1]!, section.title), place: { target, section: s, block: b } };
+    // As the card file has it ({names} and all), as shown in a deck (in either language), and with the names left out.
+    const texts = [tokensText(block.tokens), ...shown.map((scope, k) => shownText(block.tokens, scope, notesWords(k === 0 ? 'da' : 'en'))),
+      shownText(block.tokens, () => null, notesWords('da'))];
+    return { texts, label: label(texts[1]!.split('\n')[0]!, section.title), place: { target, section: s, block: b } };
   })));
 }
 

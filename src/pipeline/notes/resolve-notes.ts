@@ -1,6 +1,6 @@
 // Notes as one deck shows them: lines about items the deck dropped left out, `{names}` filled, the run fitted.
 import type { MarkdownIt, Token } from 'markdown-it';
-import type { Guidance, GuidanceBlock, GuidanceSection, GuidanceStep, NotesBlockSource, NotesSectionSource, NotesSource } from '../../model.js';
+import type { Guidance, GuidanceBlock, GuidanceSection, GuidanceStep, NotesBlockSource, NotesSectionSource, NotesSource, SourceSpan } from '../../model.js';
 import { escapeHtml } from '../render/html.js';
 import { nameUses, type NameUse } from './names.js';
 import { scaleSteps, writtenMinutes, type ScaledRun } from './run.js';
@@ -16,6 +16,8 @@ export interface ResolveNotesContext {
   runMinutes?: number;
   /** Told when a run could not be fitted as its steps ask (more steps than minutes, or fixed steps too long). */
   onRunProblem?: (problem: NonNullable<ScaledRun['problem']>, section: NotesSectionSource) => void;
+  /** Shown each line the deck keeps, as the facilitator will read it, e.g. to look for words that contradict the deck. */
+  onLine?: (text: string, source: SourceSpan) => void;
 }
 
 /** Resolves notes for one deck. */
@@ -34,7 +36,9 @@ function resolveSection(section: NotesSectionSource, kept: readonly NotesBlockSo
   const render = (tokens: Token[]) => md.renderer.render(tokens, md.options, {}).trim();
   const filled = kept.map((block) => {
     const tokens = fillNames(dropMissingItems(block.tokens, context.scope), context);
-    return { block, html: render(tokens), text: tokensText(tokens) };
+    const text = tokensText(tokens);
+    context.onLine?.(text, block.source);
+    return { block, html: render(tokens), text };
   });
 
   const blocks: GuidanceBlock[] = [];
