@@ -159,7 +159,25 @@ export function renderDeckHtml(deck: Deck, runtime: RuntimeAssets): { document: 
 
 /** Validates the selected decks and every card; returns all problems, warnings included. Never writes. */
 export function check(selection: DeckSelection = {}): Diagnostic[] {
-  return loadDecks(selection).diagnostics.sorted();
+  return checkDecks(selection).diagnostics;
+}
+
+export interface CheckResult {
+  /** The decks checked, by id. */
+  decks: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** Validates the named decks, or every deck in slides/ when none is named, and every card. Never writes. */
+export function checkDecks(selection: DeckSelection = {}): CheckResult {
+  const all = selection.all || !selection.decks?.length;
+  const { decks, diagnostics } = loadDecks({ ...selection, all });
+  return { decks: all ? listDeckIds(resolve(selection.root ?? '.')) : decks.map((d) => d.id), diagnostics: diagnostics.sorted() };
+}
+
+/** The ids of the decks in a project's slides/. */
+export function deckIds(root = '.'): string[] {
+  return listDeckIds(resolve(root));
 }
 
 export interface NewAdaptationOptions {
