@@ -69,8 +69,8 @@ export function themeColours(themeName: string): ThemeColours | undefined {
     if (file) {
       const css = readFileSync(fileURLToPath(new URL(file, runtimeDir)), 'utf8');
       const token = (name: string) => new RegExp(`--samtale-color-${name}:\\s*(#[0-9a-fA-F]{3,6})\\b`).exec(css)?.[1];
-      const [bg, onPrimary, onAccent] = [token('bg'), token('on-primary'), token('on-accent')];
-      if (bg && onPrimary && onAccent) found = { bg, onPrimary, onAccent };
+      const [bg, text, onPrimary, onAccent] = [token('bg'), token('text'), token('on-primary'), token('on-accent')];
+      if (bg && text && onPrimary && onAccent) found = { bg, text, onPrimary, onAccent };
     }
   } catch {
     found = null;

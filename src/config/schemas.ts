@@ -139,6 +139,7 @@ export const brandingSchema = z.strictObject({
   logo: z.string().min(1).optional().describe('An SVG or PNG file, relative to the manifest.'),
   primary: hexColour.optional().describe('Headings and links; needs AA contrast on the background.'),
   accent: hexColour.optional().describe('Labels and the action question; white text on it needs AA contrast.'),
+  highlight: hexColour.optional().describe('Bars, rules and backgrounds behind dark text: no text is set in it, so a light brand colour is fine (default: the accent).'),
   font: z.string().min(1).optional().describe('A WOFF2, WOFF, TTF or OTF file, relative to the manifest, used for all text.'),
 });
 export type Branding = z.infer<typeof brandingSchema>;

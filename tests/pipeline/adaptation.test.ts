@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDecks } from '../../src/api.js';
+import { themeColours } from '../../src/assets/runtime-assets.js';
 import { contrastRatio, parseHex } from '../../src/config/colour.js';
+import { brandingCss } from '../../src/pipeline/branding.js';
 
 /** A small project on disk: two shared cards, a base deck and whatever the test adds. */
 function project(files: Record<string, string>): string {
@@ -145,6 +147,27 @@ describe('branding', () => {
     expect(load(root, 'solby').diagnostics).toEqual([expect.objectContaining({
       code: 'E_CONTRAST', line: 3, column: 12, message: expect.stringContaining(`contrast ${ratio}:1`),
     })]);
+  });
+
+  it('names the exact nearest shade that passes, and takes a light brand colour as the highlight', () => {
+    const yellow = project({ 'slides/solby.yaml': 'extends: base\nbranding:\n  accent: "#f2a900"\n' });
+    const [error] = load(yellow, 'solby').diagnostics;
+    expect(error).toMatchObject({ code: 'E_CONTRAST', message: 'branding: accent #f2a900 has contrast 2.01:1 as text on the background #ffffff; WCAG AA needs 4.5:1' });
+    const shade = /is (#[0-9a-f]{6}) /.exec(error!.hint!)![1]!;
+    expect(error!.hint).toBe(`the nearest shade that passes everywhere the theme uses accent is ${shade} (4.53:1): write accent: "${shade}", and keep the brand colour as highlight: "#f2a900" for bars, rules and backgrounds, where no text is set in it`);
+    // The shade passes; one step lighter would not.
+    expect(contrastRatio(parseHex(shade), parseHex('#ffffff'))).toBeGreaterThanOrEqual(4.5);
+    expect(load(project({ 'slides/solby.yaml': `extends: base\nbranding:\n  accent: "${shade}"\n  highlight: "#f2a900"\n` }), 'solby').diagnostics).toEqual([]);
+
+    const { deck } = load(project({ 'slides/solby.yaml': 'extends: base\nbranding:\n  highlight: "#f2a900"\n' }), 'solby');
+    // Dark text on the yellow: white on it would be 2.01:1.
+    expect(deck!.branding!.highlight).toEqual({ colour: '#f2a900', text: '#1c2b36' });
+    expect(brandingCss(deck!.branding!, themeColours('default'))).toContain('--samtale-color-highlight:#f2a900;--samtale-color-on-highlight:#1c2b36');
+  });
+
+  it('reports a highlight no text of the theme can sit on', () => {
+    const { diagnostics } = load(project({ 'slides/solby.yaml': 'extends: base\nbranding:\n  highlight: "#6e7f80"\n' }), 'solby');
+    expect(diagnostics.map((d) => [d.code, d.line, d.hint])).toEqual([['E_CONTRAST', 3, expect.stringMatching(/^the nearest shade that does is "#[0-9a-f]{6}"$/)]]);
   });
 
   it('reports a missing logo, an unsupported file and a path outside the project', () => {
