@@ -171,8 +171,9 @@ export interface CheckResult {
 /** Validates the named decks, or every deck in slides/ when none is named, and every card. Never writes. */
 export function checkDecks(selection: DeckSelection = {}): CheckResult {
   const all = selection.all || !selection.decks?.length;
-  const { decks, diagnostics } = loadDecks({ ...selection, all });
-  return { decks: all ? listDeckIds(resolve(selection.root ?? '.')) : decks.map((d) => d.id), diagnostics: diagnostics.sorted() };
+  const { diagnostics } = loadDecks({ ...selection, all });
+  // The decks asked for, also those too broken to load: they were checked, and their problems are listed.
+  return { decks: all ? listDeckIds(resolve(selection.root ?? '.')) : [...new Set(selection.decks)], diagnostics: diagnostics.sorted() };
 }
 
 /** The ids of the decks in a project's slides/. */
@@ -192,10 +193,12 @@ export interface NewAdaptationOptions {
 export function newAdaptation(options: NewAdaptationOptions): NewAdaptation & { base: string } {
   const root = resolve(options.root ?? '.');
   const base = options.from ?? defaultDeckId(root);
-  const { decks, diagnostics } = loadDecks({ root, decks: [base] });
+  const { diagnostics } = loadDecks({ root, decks: [base] });
   diagnostics.throwIfErrors();
-  const cardIds = decks[0]?.cards.map((c) => c.card.id) ?? [];
-  return { ...writeAdaptation(root, options.name, base, cardIds), base };
+  // The base deck's list as its manifests wrote it: cards, their minutes and changes, and its breaks.
+  const chain = loadManifestChain(root, base, diagnostics);
+  const entries = chain ? mergeChain(chain).value.cards ?? [] : [];
+  return { ...writeAdaptation(root, options.name, base, entries), base };
 }
 
 export { DeckError };

@@ -5,6 +5,7 @@ import type { Branding } from '../config/schemas.js';
 import { AA_CONTRAST, contrastRatio, mix, nearestPassingShade, parseHex, toHex, type Rgb } from '../config/colour.js';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
 import type { SourcePosition } from '../model.js';
+import { pathFromProjectHint } from './media-paths.js';
 
 /** Branding ready for rendering: colours and files as data URLs. */
 export interface BrandingAssets {
@@ -75,7 +76,8 @@ function readAsset(path: string, types: Record<string, string>, what: string, ma
     return undefined;
   }
   if (!existsSync(file)) {
-    diagnostics.error('E_MEDIA_MISSING', `${what} "${path}" does not exist`, at, `the path is relative to ${relative(root, manifestFile)}`);
+    diagnostics.error('E_MEDIA_MISSING', `${what} "${path}" does not exist`, at,
+      pathFromProjectHint(path, manifestFile, root) ?? `the path is relative to ${relative(root, manifestFile)}`);
     return undefined;
   }
   const bytes = readFileSync(file);

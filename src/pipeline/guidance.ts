@@ -71,7 +71,7 @@ export function withGuidance(deck: Unguided, notes: Record<'title' | 'agenda' | 
   const facts = deckFacts(deck);
   const breaksAfter = deck.breaks.flatMap((b) => deck.cards.find((c) => c.card.id === b.afterCard)?.card.title ?? []);
   const deckNotes = (text: DeckNotesText, key: string) => deckGuidance(text, deckNames, deck.language, { themes, videos, end: facts.end, breaksAfter },
-    text.at && text.at.file !== deck.manifestFile ? `; this deck inherits these notes: give it its own with "${key}:" in its manifest` : '', context);
+    text.at && text.at.file !== deck.manifestFile ? `; deck "${deck.id}" inherits these notes: give it its own with "${key}:" in its manifest` : '', deck.id, context);
   return { ...deck, cards, guidance: { title: deckNotes(notes.title, 'notes'), agenda: deckNotes(notes.agenda, 'agenda: notes'), closing: deckNotes(notes.closing, 'closing: notes') } };
 }
 
@@ -103,7 +103,7 @@ export function deckFacts(deck: Unguided): DeckFacts {
 }
 
 /** A deck slide's notes: Markdown from the manifest (or the default), with the deck's placeholders filled. */
-function deckGuidance(text: DeckNotesText, scope: NameScope, language: string, facts: GuidanceFacts, inherited: string, context: GuidanceContext): Guidance {
+function deckGuidance(text: DeckNotesText, scope: NameScope, language: string, facts: GuidanceFacts, inherited: string, deckId: string, context: GuidanceContext): Guidance {
   let listId = 0;
   const tokens = context.md.parse(text.markdown, {});
   const at = text.at;
@@ -119,7 +119,7 @@ function deckGuidance(text: DeckNotesText, scope: NameScope, language: string, f
   }
   const onLine = (line: string) => {
     for (const stale of staleMentions(line, facts)) {
-      if (at) context.diagnostics.warning('W_STALE_GUIDANCE', `the notes ${stale.message}`, locateAfter(at, stale.words), stale.hint + inherited);
+      if (at) context.diagnostics.warning('W_STALE_GUIDANCE', `the notes ${stale.message.replace('this deck', `deck "${deckId}"`)}`, locateAfter(at, stale.words), stale.hint + inherited);
     }
   };
   return resolveNotes(notes, { scope, words: notesWords(language), md: context.md, onLine });

@@ -219,10 +219,10 @@ describe('words that contradict the deck', () => {
       'slides/solby.yaml': 'extends: base\ncards:\n  - alfa\n  - gamma\n' });
     const { diagnostics } = loadDeck(root, 'solby');
     expect(diagnostics.map((d) => [d.code, d.file.endsWith('base.yaml'), d.line, d.message])).toEqual([
-      ['W_STALE_GUIDANCE', true, 10, 'the notes say "ti temaer", but this deck has 2 themes'],
-      ['W_STALE_GUIDANCE', true, 10, 'the notes say "slutter kl. ca. 13", but this deck ends at 09:35'],
-      ['W_STALE_GUIDANCE', true, 10, 'the notes say "Pausen ligger efter »Om beta«", but this deck has no break'],
+      ['W_STALE_GUIDANCE', true, 10, 'the notes say "ti temaer", but deck "solby" has 2 themes'],
+      ['W_STALE_GUIDANCE', true, 10, 'the notes say "slutter kl. ca. 13", but deck "solby" ends at 09:35'],
+      ['W_STALE_GUIDANCE', true, 10, 'the notes say "Pausen ligger efter »Om beta«", but deck "solby" has no break'],
     ]);
-    expect(diagnostics[0]!.hint).toBe('write "{temaer}": it names as many as the deck has; this deck inherits these notes: give it its own with "agenda: notes:" in its manifest');
+    expect(diagnostics[0]!.hint).toBe('write "{temaer}": it names as many as the deck has; deck "solby" inherits these notes: give it its own with "agenda: notes:" in its manifest');
   });
 });

@@ -81,7 +81,10 @@ export function applyNotesChanges(base: Card, card: Card, changes: NotesChanges,
     }
     const section = into.sections[place.section]!;
     const at = place.block ?? section.blocks.length - 1;
-    const anchor = section.blocks[at];
+    // The text takes the form of the line before it (an item in a list, a step in the run); put at the end
+    // of the notes without naming a section, it is never a step.
+    const before = section.blocks[at];
+    const anchor = change.section || change.after || before?.kind !== 'step' ? before : undefined;
     const fresh = anchor ? reshape(anchor, change.text, ['add', i, 'text'], parse, context) : parse(change.text, ['add', i, 'text']).sections.flatMap((s) => s.blocks);
     if (!fresh) return;
     fresh.forEach((b) => checkNames(b.tokens, ['add', i, 'text']));
