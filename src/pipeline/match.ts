@@ -62,7 +62,8 @@ function plural(noun: string): string {
 }
 
 /** A text shortened for a hint, in quotation marks. */
-export function label(text: string, extra?: string): string {
+export function label(written: string, extra?: string): string {
+  const text = written.replace(/\s+/g, ' ').trim();
   const short = text.length > 50 ? `${text.slice(0, 50).trimEnd()}…` : text;
   return `"${short}"${extra ? ` (${extra.length > 40 ? `${extra.slice(0, 40).trimEnd()}…` : extra})` : ''}`;
 }
