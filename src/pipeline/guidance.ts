@@ -11,7 +11,7 @@ import { cardScope, deckScope, type DeckFacts, type NameScope } from './notes/sc
 import { quoteName, staleMentions, type GuidanceFacts } from './notes/stale-guidance.js';
 import { notesWords } from './notes/words.js';
 import { stringsFor } from './render/strings.js';
-import { clockAfter } from './resolve.js';
+import { clockAfter } from './clock.js';
 
 /** Markdown the manifest gives for a deck slide's notes, and where it was written. */
 export interface DeckNotesText {

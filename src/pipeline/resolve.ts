@@ -13,6 +13,7 @@ import { stringsFor } from './render/strings.js';
 import { applyVideoOverrides } from './video-overrides.js';
 
 export type { ManifestFile } from './manifest-chain.js';
+export { clockAfter } from './clock.js';
 export { readManifest } from './manifest-chain.js';
 
 /** Cards by id; a second card with the same id is reported and left out. */
@@ -151,11 +152,4 @@ function changed(card: Card, changes: CardChanges, positionOf: ChangeContext['po
 function normaliseClock(time: string): string {
   const [h, m] = time.split(':');
   return `${h!.padStart(2, '0')}:${m}`;
-}
-
-/** Adds minutes to "HH:MM", wrapping at midnight. */
-export function clockAfter(start: string, minutes: number): string {
-  const [h, m] = start.split(':').map(Number);
-  const total = Math.round((h! * 60 + m! + minutes) % (24 * 60));
-  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }

@@ -15,9 +15,6 @@ import { notesWords } from './words.js';
 
 const TARGETS: readonly NotesTarget[] = ['card', 'quotes', 'questions', 'action'];
 const STEP_PREFIX = /^\s*\(\s*(?:ca\.?\s*)?\d+(?:[.,]\d+)?\s*(?:min\.?|minut(?:ter)?|minutes?)\s*(?:,\s*(?:fast|fixed)\s*)?\)\s*/iu;
-/** Lists made by changes get numbers far from the card's own. */
-let changeListId = 1_000_000;
-
 type Path = (string | number)[];
 interface Place { target: NotesTarget; section: number; block?: number }
 
@@ -32,7 +29,9 @@ export function applyNotesChanges(base: Card, card: Card, changes: NotesChanges,
   const lines = (targets: readonly NotesTarget[]) => lineCandidates(notes, targets, base, card);
   const sections = (targets: readonly NotesTarget[]) => sectionCandidates(notes, targets);
   const targetsOf = (forTarget: NotesTarget | undefined) => (forTarget ? [forTarget] : TARGETS);
-  const parse = (markdown: string, path: Path) => parseFragment(markdown, context, path);
+  // Lists made by the changes are numbered after the card's own, so they never join one of them.
+  let listId = Math.max(0, ...Object.values(notes).flatMap((n) => n.sections.flatMap((s) => s.blocks.map((b) => b.list?.id ?? 0))));
+  const parse = (markdown: string, path: Path) => parseFragment(markdown, context, path, () => ++listId);
   const checkNames = (tokens: Token[], path: Path) => checkAddedNames(tokens, base, card, context, path);
 
   changes.replace?.forEach((change, i) => {
@@ -155,10 +154,10 @@ function reshape(like: NotesBlockSource, markdown: string, path: Path, parse: (m
 }
 
 /** Markdown written in the manifest, parsed like a card's notes; its positions are the change's. */
-function parseFragment(markdown: string, context: ChangeContext, path: Path): NotesSource {
+function parseFragment(markdown: string, context: ChangeContext, path: Path, nextListId: () => number): NotesSource {
   const at = context.positionOf(['notes', ...path]);
   const tokens = context.md.parse(markdown, {});
-  return parseNotes(tokens, { file: at.file, lineOf: () => at.line, diagnostics: context.diagnostics, nextListId: () => ++changeListId });
+  return parseNotes(tokens, { file: at.file, lineOf: () => at.line, diagnostics: context.diagnostics, nextListId });
 }
 
 /** Names in text an adaptation writes must be known to the card; a name of an item the deck drops leaves its line out. */
