@@ -5,7 +5,7 @@ import { basename, resolve } from 'node:path';
 import { listThemes, loadRuntimeAssets, themeColours, type RuntimeAssets } from './assets/runtime-assets.js';
 import { contentSecurityPolicy } from './assets/csp.js';
 import { DeckError, Diagnostics, EnvironmentError, type Diagnostic } from './diagnostics/deck-error.js';
-import type { Card, Deck } from './model.js';
+import type { Card, Deck, DeckCard, NotesSource } from './model.js';
 import { emitDeck } from './pipeline/emit.js';
 import { collectMedia, mediaOutputFiles, type MediaCache } from './pipeline/media.js';
 import { checkMediaPaths } from './pipeline/media-paths.js';
@@ -72,6 +72,9 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
   parsed(false, true);
   const themes = listThemes();
   const decks: Deck[] = [];
+  // Adaptations share their base deck's notes and most of its cards: each is parsed and resolved once per run.
+  const parsedNotes = new Map<string, NotesSource>();
+  const resolved = new Map<Card, Map<string, DeckCard['guidance']>>();
   for (const id of ids) {
     const chain = loadManifestChain(root, id, diagnostics);
     if (!chain) continue;

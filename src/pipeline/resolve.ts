@@ -3,7 +3,7 @@ import type { MarkdownIt } from 'markdown-it';
 import type { CardChanges } from '../config/schemas.js';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
 import { suggestionHint } from '../diagnostics/suggest.js';
-import type { Card, Deck, DeckBreak, DeckCard, SourcePosition } from '../model.js';
+import type { Card, Deck, DeckBreak, DeckCard, NotesSource, SourcePosition } from '../model.js';
 import type { BrandingAssets } from './branding.js';
 import { applyCardChanges, type ChangeContext } from './card-changes.js';
 import { withGuidance, type DeckNotesText } from './guidance.js';
@@ -40,6 +40,9 @@ export interface ResolveContext {
   themes?: readonly string[];
   /** The Markdown parser of the deck's cards: for notes, and for text an adaptation adds to a card. */
   md?: MarkdownIt;
+  /** Deck notes parsed, and unchanged cards' guidance resolved, for an earlier deck of the same run. */
+  parsedNotes?: Map<string, NotesSource>;
+  resolved?: Map<Card, Map<string, DeckCard['guidance']>>;
   branding?: BrandingAssets;
   /** The project folder: media paths must stay inside it. */
   root?: string;
@@ -136,6 +139,7 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
     closing: notesText('closing', m.closing?.notes, strings.defaultClosingNotes),
   }, {
     md, diagnostics, bases: cards,
+    ...(context.parsedNotes ? { parsedNotes: context.parsedNotes } : {}), ...(context.resolved ? { resolved: context.resolved } : {}),
     entryPosition: (cardId, key) => entries.get(cardId)?.(key ? [key] : []),
   });
 }

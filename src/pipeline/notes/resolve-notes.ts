@@ -128,6 +128,11 @@ function fillNames(tokens: readonly Token[], context: Pick<ResolveNotesContext, 
   let first = true;
   return tokens.map((token) => {
     if (token.type !== 'inline') return token;
+    // Only an inline that names something is copied; the others are shown as the card has them.
+    if (!token.content.includes('{')) {
+      first = false;
+      return token;
+    }
     const copy = cloneToken(token);
     for (const [index, child] of (copy.children ?? []).entries()) {
       if (child.type === 'text') child.content = fillText(child.content, context, first && index === 0);

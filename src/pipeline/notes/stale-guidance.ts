@@ -39,20 +39,21 @@ const END_TOLERANCE = 15;
 export function staleMentions(text: string, facts: GuidanceFacts): StaleMention[] {
   const found: StaleMention[] = [];
   const say = (words: string, problem: string, hint: string) => found.push({ words, message: `say "${words}", ${problem}`, hint });
-  const flat = norm(text);
+  // Cheap tests first: most lines mention none of these, and check runs this on every line of every deck.
+  const flat = facts.droppedQuotes?.length ? norm(text) : '';
   for (const name of facts.droppedQuotes ?? []) {
     if (norm(name).length >= 4 && flat.includes(norm(name))) {
       found.push({ words: name, message: `mention "${name}", whose quote this deck drops`,
         hint: 'end the line with the quote\'s {name} (as in "{tv2}") so the line drops with the quote, or change the line with "notes:" in the card\'s entry' });
     }
   }
-  if (facts.quotes !== undefined) {
+  if (facts.quotes !== undefined && /citat|quote/iu.test(text)) {
     const many = /(?<!\p{L})(begge citater|citaterne|de to citater|both quotes|the two quotes)(?!\p{L})/iu.exec(text);
     if (many && (facts.quotes === 1 || (facts.quotes > 2 && /begge|to|two|both/iu.test(many[1]!)))) {
       say(many[1]!, `but the card has ${plural(facts.quotes, 'quote', 'quotes')} in this deck`, 'write "{citater}": it says "citatet", "begge citater" or "de tre citater", as the deck has it');
     }
   }
-  if (facts.questions !== undefined) {
+  if (facts.questions !== undefined && /(?:spørgsmål|question)s? \d/iu.test(text)) {
     for (const match of text.matchAll(/(?<!\p{L})(?:spørgsmål|questions?) (\d+)((?:(?:, | og | and )\d+)*)/giu)) {
       const numbers = [match[1]!, ...match[2]!.split(/, | og | and /).filter(Boolean)].map(Number);
       if (numbers.some((n) => n > facts.questions!)) {
@@ -62,7 +63,7 @@ export function staleMentions(text: string, facts: GuidanceFacts): StaleMention[
     }
   }
   for (const [count, nouns, noun, placeholder] of [[facts.themes, 'temaer?|themes?', 'theme', '{temaer}'], [facts.videos, 'videoer|videos?', 'video', '{videoer}']] as const) {
-    if (count === undefined) continue;
+    if (count === undefined || !new RegExp(nouns, 'iu').test(text)) continue;
     // "ti temaer", "tre korte videoer", "de tre videoer".
     for (const match of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])([\\p{L}\\p{N}]+)(?: ([\\p{L}\\p{N}]+))? (${nouns})(?![\\p{L}\\p{N}])`, 'giu'))) {
       const first = numberOf(match[1]!);
@@ -72,7 +73,7 @@ export function staleMentions(text: string, facts: GuidanceFacts): StaleMention[
       say(words, `but this deck has ${plural(count, noun, `${noun}s`)}`, `write "${placeholder}": it names as many as the deck has`);
     }
   }
-  if (facts.end) {
+  if (facts.end && /slut|ende|end|finish/iu.test(text)) {
     const [h, m] = facts.end.split(':');
     for (const match of text.matchAll(/(?<!\p{L})(?:slutter|ender|ends?|finish(?:es)?)(?: \p{L}+)? (?:kl\.|at) (?:ca\.? |about )?(\d{1,2})(?:[.:](\d{2}))?/giu)) {
       if (Math.abs(minutesOf(match[1]!, match[2]) - minutesOf(h!, m)) > END_TOLERANCE) {
@@ -80,7 +81,7 @@ export function staleMentions(text: string, facts: GuidanceFacts): StaleMention[
       }
     }
   }
-  if (facts.breaksAfter) {
+  if (facts.breaksAfter && /pause|break/iu.test(text)) {
     for (const match of text.matchAll(/(?<!\p{L})(?:pausen?|break)(?!\p{L})[^.»“]*?(?:efter|after) [»“]([^«”]+)[«”]/giu)) {
       if (!facts.breaksAfter.includes(match[1]!)) {
         say(match[0], facts.breaksAfter.length ? 'but this deck has no break after that card' : 'but this deck has no break', 'write "{pauser}": it says when the deck\'s breaks are');

@@ -64,10 +64,14 @@ function formatNumber(n: number, language: string): string {
   return format.format(n);
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 function formatDate(iso: string, locale: string): string {
   const [y, m, d] = iso.split('-').map(Number);
+  let format = dateFormats.get(locale);
+  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
   // Noon UTC, formatted in UTC: the calendar date never shifts with the machine's time zone.
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y!, m! - 1, d!, 12));
+  return format.format(Date.UTC(y!, m! - 1, d!, 12));
 }
 
 /** The strings for a deck language. */
