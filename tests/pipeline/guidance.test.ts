@@ -93,6 +93,15 @@ Hvis én stemme dominerer
   });
 });
 
+describe('guidance in an English deck', () => {
+  it('says its placeholders and question numbers in the deck\'s language', () => {
+    const { deck } = loadDeck(writeProject({ ...files, 'slides/en.yaml': 'extends: base\nlanguage: en\n' }), 'en');
+    expect(guidance(deck!)).toContain('Forløb (15 min)\n1. (2 min) Læs both quotes højt.');
+    expect(guidance(deck!)).toContain('2. (5 min) Question 1 to og to.');
+    expect(guidanceText(deck!.guidance.agenda)).toBe('- Programmet: the three themes fra kl. 09:00 til kl. 10:10.\n- The break of 15 minutes is at 09:35, after “Om beta”.');
+  });
+});
+
 describe('guidance in an adaptation', () => {
   const adaptation = `extends: base
 municipality: Solby Kommune
