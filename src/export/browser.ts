@@ -3,6 +3,7 @@ import type { Browser, Page } from 'puppeteer';
 import { BrowserNotFoundError, launchOptions } from '../browser/find-browser.js';
 import { EnvironmentError } from '../diagnostics/deck-error.js';
 import { paginate, type PaginateInput, type PaginateOutput } from './paginate.js';
+import { collectAccessibilityHints, type AccessibilityHints } from './pdfua/hints.js';
 
 export interface PrintRequest {
   /** For messages: "the handout of sociale-medier". */
@@ -19,6 +20,8 @@ export interface PrintedPdf {
   layout?: PaginateOutput;
   /** The text of every heading that makes a bookmark, in document order. */
   headings: string[];
+  /** The page's figure and link texts, for the PDF/UA stage (./pdfua/). */
+  hints: AccessibilityHints;
   /** Things that went wrong without spoiling the document, e.g. an image that would not load. */
   warnings: string[];
 }
@@ -66,6 +69,7 @@ export class PdfBrowser {
       const headings = await page.evaluate(() => Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))
         .filter((h) => h.getAttribute('role') !== 'none' && !h.closest('[aria-hidden="true"]'))
         .map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()));
+      const hints = await page.evaluate(collectAccessibilityHints);
       if (problems.length > 0) throw new Error(problems.join('; '));
       const bytes = await page.pdf({
         printBackground: true,
@@ -74,7 +78,7 @@ export class PdfBrowser {
         outline: true,
         timeout: PAGE_TIMEOUT_MS,
       });
-      return layout ? { bytes, layout, headings, warnings } : { bytes, headings, warnings };
+      return layout ? { bytes, layout, headings, hints, warnings } : { bytes, headings, hints, warnings };
     } catch (error) {
       if (error instanceof EnvironmentError) throw error;
       throw new EnvironmentError('E_PDF_RENDER', `Could not render ${job.label}: ${firstLine(error)}`);

@@ -145,7 +145,10 @@ export async function exportRecordSummary(options: RecordSummaryOptions): Promis
     browser = await launching;
     const printed = await browser.print({ label: `the summary of ${options.file}`, html: html.document, width: mmToPx(GEOMETRY.a4.width) });
     warnings.push(...printed.warnings);
-    const { bytes, pages } = await withMetadata(printed.bytes, html.metadata, printed.headings);
+    const described = await withMetadata(printed.bytes, html.metadata, printed.headings);
+    const { makePdfUa } = await import('./pdfua/index.js');
+    const { bytes, pages, warnings: accessibility } = await makePdfUa(described.bytes, printed.hints, html.metadata);
+    warnings.push(...accessibility);
     const closing = browser.close();
     await writeFilesAtomically([{ path: target, bytes }]);
     await closing;

@@ -1,0 +1,222 @@
+// A page's content stream, re-marked: untagged drawing becomes an artifact, and chosen tagged sequences too.
+//
+// PDF/UA asks that every mark on a page be either real content (inside a marked-content sequence with an
+// MCID, in the structure tree) or an artifact. Chromium tags what the accessibility tree has and draws the
+// rest (page backgrounds, borders, the footer in the page margin, aria-hidden decoration) outside any
+// sequence. This pass reads the stream's operators (ISO 32000-1, 7.8.2 and 14.6) and wraps each run of
+// such drawing in `/Artifact BMC … EMC`; a run never crosses q/Q, a text object's bounds or other marked
+// content, so the nesting rules hold. Operands and bytes are left exactly as they were.
+
+/** One operator of a content stream, with where its operands begin and where it ends (byte offsets). */
+export interface ContentOperator {
+  name: string;
+  /** Offset of its first operand, or of the operator itself when it has none. */
+  start: number;
+  end: number;
+  /** The operand tokens' text, e.g. ['/P', '<</MCID 3 >>'] for a BDC. */
+  operands: string[];
+}
+
+const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
+const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+const OPERAND_KEYWORDS = new Set(['true', 'false', 'null']);
+
+/** The operators of a content stream (latin1 text), in order. Inline images are one `BI` operator. */
+export function contentOperators(text: string): ContentOperator[] {
+  const operators: ContentOperator[] = [];
+  let operands: string[] = [];
+  let operandsStart = -1;
+  let i = 0;
+  const n = text.length;
+  const code = (at: number) => text.charCodeAt(at);
+  const operand = (from: number, to: number) => {
+    if (operandsStart < 0) operandsStart = from;
+    operands.push(text.slice(from, to));
+  };
+  /** Skips a balanced `(…)` string from `at` (on the parenthesis); returns the offset after it. */
+  const skipLiteral = (at: number) => {
+    let depth = 0;
+    for (let j = at; j < n; j++) {
+      const c = code(j);
+      if (c === 0x5c) j++;
+      else if (c === 0x28) depth++;
+      else if (c === 0x29 && --depth === 0) return j + 1;
+    }
+    return n;
+  };
+  /** Skips a dictionary `<<…>>` or array `[…]` with everything nested in it. */
+  const skipNested = (at: number) => {
+    let depth = 0;
+    let j = at;
+    while (j < n) {
+      const c = code(j);
+      if (c === 0x28) {
+        j = skipLiteral(j);
+        continue;
+      }
+      if (c === 0x25) {
+        while (j < n && code(j) !== 0x0a && code(j) !== 0x0d) j++;
+        continue;
+      }
+      if (c === 0x3c && code(j + 1) === 0x3c) {
+        depth++;
+        j += 2;
+      } else if (c === 0x3e && code(j + 1) === 0x3e) {
+        depth--;
+        j += 2;
+      } else if (c === 0x5b) {
+        depth++;
+        j++;
+      } else if (c === 0x5d) {
+        depth--;
+        j++;
+      } else if (c === 0x3c) {
+        j = text.indexOf('>', j) + 1 || n;
+      } else {
+        j++;
+      }
+      if (depth === 0) return j;
+    }
+    return n;
+  };
+
+  while (i < n) {
+    const c = code(i);
+    if (WHITESPACE.has(c)) {
+      i++;
+    } else if (c === 0x25) {
+      while (i < n && code(i) !== 0x0a && code(i) !== 0x0d) i++;
+    } else if (c === 0x28) {
+      const end = skipLiteral(i);
+      operand(i, end);
+      i = end;
+    } else if ((c === 0x3c && code(i + 1) === 0x3c) || c === 0x5b) {
+      const end = skipNested(i);
+      operand(i, end);
+      i = end;
+    } else if (c === 0x3c) {
+      const end = text.indexOf('>', i) + 1 || n;
+      operand(i, end);
+      i = end;
+    } else if (c === 0x2f) {
+      let j = i + 1;
+      while (j < n && !WHITESPACE.has(code(j)) && !DELIMITERS.has(code(j))) j++;
+      operand(i, j);
+      i = j;
+    } else if (DELIMITERS.has(c)) {
+      // A stray `)`, `>`, `]`, `{` or `}`: not valid here; step over it rather than loop.
+      i++;
+    } else {
+      let j = i;
+      while (j < n && !WHITESPACE.has(code(j)) && !DELIMITERS.has(code(j))) j++;
+      const word = text.slice(i, j);
+      if (NUMBER.test(word) || OPERAND_KEYWORDS.has(word)) {
+        operand(i, j);
+        i = j;
+        continue;
+      }
+      let end = j;
+      if (word === 'BI') end = inlineImageEnd(text, j);
+      operators.push({ name: word, start: operandsStart < 0 ? i : operandsStart, end, operands });
+      operands = [];
+      operandsStart = -1;
+      i = end;
+    }
+  }
+  return operators;
+}
+
+/** After `BI … ID <data>`, the offset just past the `EI` that ends the image data. */
+function inlineImageEnd(text: string, from: number): number {
+  const id = /\sID[\s]/g;
+  id.lastIndex = from - 1;
+  const data = id.exec(text);
+  if (!data) return text.length;
+  const ei = /\sEI(?=[\s]|$)/g;
+  ei.lastIndex = data.index + data[0].length;
+  const end = ei.exec(text);
+  return end ? end.index + end[0].length : text.length;
+}
+
+/** Operators that start painting something: path construction, text showing, XObjects, shadings, images. */
+const DRAWING = new Set(['m', 're', 'l', 'c', 'v', 'y', 'h', 'Tj', 'TJ', "'", '"', 'Do', 'sh', 'BI']);
+/** Operators an artifact run must not cross. */
+const RUN_BREAKS = new Set(['q', 'Q', 'BT', 'ET', 'BDC', 'BMC', 'EMC']);
+
+export interface Remarking {
+  /** New stream text; undefined when nothing had to change. */
+  text?: string;
+  /** Runs of untagged drawing wrapped as artifacts. */
+  wrapped: number;
+  /** MCIDs whose tagged sequences became artifacts. */
+  untagged: number[];
+}
+
+/** The MCIDs of the marked-content sequences that show text (directly or in a nested sequence). */
+export function textMcids(operators: readonly ContentOperator[]): Set<number> {
+  const found = new Set<number>();
+  const stack: (number | undefined)[] = [];
+  for (const op of operators) {
+    if (op.name === 'BDC' || op.name === 'BMC') stack.push(op.name === 'BDC' ? mcidOf(op.operands[1]) : undefined);
+    else if (op.name === 'EMC') stack.pop();
+    else if (SHOWS_TEXT.has(op.name)) for (const mcid of stack) if (mcid !== undefined) found.add(mcid);
+  }
+  return found;
+}
+
+const SHOWS_TEXT = new Set(['Tj', 'TJ', "'", '"']);
+
+/**
+ * Wraps untagged drawing in `/Artifact BMC … EMC`, and turns the tagged sequences whose MCIDs are in
+ * `toArtifact` (decoration Chromium tagged where no content may be, such as a list's border) into artifacts.
+ */
+export function remarkContent(text: string, operators: readonly ContentOperator[], toArtifact: ReadonlySet<number> = new Set()): Remarking {
+  const edits: { at: number; insert: string; replaceTo?: number }[] = [];
+  const untagged: number[] = [];
+  /** Depth of open marked-content sequences. */
+  let depth = 0;
+  let open = false;
+  let previousEnd = 0;
+  let wrapped = 0;
+  const close = (at: number) => {
+    if (!open) return;
+    edits.push({ at, insert: '\nEMC\n' });
+    open = false;
+  };
+  for (const op of operators) {
+    if (RUN_BREAKS.has(op.name)) close(previousEnd);
+    if (op.name === 'BDC' || op.name === 'BMC') {
+      depth++;
+      const mcid = op.name === 'BDC' ? mcidOf(op.operands[1]) : undefined;
+      if (mcid !== undefined && toArtifact.has(mcid)) {
+        edits.push({ at: op.start, insert: '/Artifact BMC', replaceTo: op.end });
+        untagged.push(mcid);
+      }
+    } else if (op.name === 'EMC') {
+      depth = Math.max(0, depth - 1);
+    } else if (DRAWING.has(op.name) && depth === 0 && !open) {
+      edits.push({ at: previousEnd, insert: '\n/Artifact BMC\n' });
+      open = true;
+      wrapped++;
+    }
+    previousEnd = op.end;
+  }
+  close(previousEnd);
+  if (edits.length === 0) return { wrapped, untagged };
+  edits.sort((a, b) => a.at - b.at);
+  let out = '';
+  let at = 0;
+  for (const edit of edits) {
+    out += text.slice(at, edit.at) + edit.insert;
+    at = edit.replaceTo ?? edit.at;
+  }
+  out += text.slice(at);
+  return { text: out, wrapped, untagged };
+}
+
+/** The MCID in a BDC's property list (`<</MCID 3 >>`), if it is given inline. */
+function mcidOf(properties: string | undefined): number | undefined {
+  const match = properties === undefined ? null : /\/MCID\s+(\d+)/.exec(properties);
+  return match ? Number(match[1]) : undefined;
+}
