@@ -1,7 +1,7 @@
 // The participant handout: a cover, then a page (or more) per card with its questions, the action question
 // set apart, its quotes with their sources, the expert videos with QR codes, and ruled room to write.
 // No facilitator notes: nothing of `card.notes` is read here.
-import type { Deck, DeckCard, Video } from '../model.js';
+import type { Card, Deck, DeckCard, Video } from '../model.js';
 import { escapeHtml } from '../pipeline/render/html.js';
 import { cardKicker, coverLines, flowHtml, flowId, shiftHeadings } from './flow.js';
 import { qrSvg } from '../pipeline/render/qr.js';
@@ -40,11 +40,13 @@ ${contents}
 function cardFlow(placed: DeckCard, themeCount: number, strings: PrintStrings): string {
   const { card } = placed;
   const parts: string[] = [];
-  // The card's own text and videos, in file order.
-  for (const block of card.body) {
+  const access = videoAccess(card.body, strings);
+  // The card's own text and videos, in file order; each video address once, where it is last mentioned.
+  card.body.forEach((block, index) => {
     if (block.type === 'prose') parts.push(`<div class="print-prose group">${shiftHeadings(block.html)}</div>`);
-    else if (block.type === 'video') parts.push(videoEntry(block.video, strings));
-  }
+    else if (block.type === 'video') parts.push(videoEntry(block.video, strings, access.inline.has(block.video)));
+    parts.push(...(access.after.get(index) ?? []));
+  });
   const questions = card.questions.filter((q) => !q.action);
   if (questions.length > 0) {
     parts.push(`<ol class="handout-questions">\n${questions.map((q) => `<li>${q.html}</li>`).join('\n')}\n</ol>`);
@@ -56,7 +58,8 @@ function cardFlow(placed: DeckCard, themeCount: number, strings: PrintStrings): 
   if (card.quotes.length > 0) {
     parts.push(`<p class="section-label keep-with-next">${escapeHtml(strings.quotes)}</p>`);
     for (const quote of card.quotes) {
-      parts.push(`<figure class="handout-quote"><blockquote>${quote.html}</blockquote><figcaption>${quote.sourceHtml}</figcaption></figure>`);
+      // A group, not a figure: in the PDF a Figure is an image whose text alternative replaces its content.
+      parts.push(`<figure class="handout-quote" role="group"><blockquote>${quote.html}</blockquote><figcaption>${quote.sourceHtml}</figcaption></figure>`);
     }
   }
   if (card.kind === 'theme') {
@@ -72,18 +75,68 @@ function cardFlow(placed: DeckCard, themeCount: number, strings: PrintStrings): 
   }, strings);
 }
 
-/** A video as a participant needs it on paper: who, what, where to watch it, and a code to scan. */
-export function videoEntry(video: Video, strings: PrintStrings): string {
+/** An address as people compare them: no scheme, no trailing slash, any case. */
+const addressKey = (address: string) => address.replace(/&amp;/g, '&').replace(/^https?:\/\//i, '').replace(/\/$/, '').toLowerCase();
+const shownAddress = (address: string) => address.replace(/^https?:\/\//i, '').replace(/\/$/, '');
+
+/**
+ * Where each video address is printed, once per card. A video whose address is its own gets its link and QR
+ * code in its entry (`inline`). Videos that share an address, or whose address the card's text already
+ * links to, get one block with the QR code after the last of them or of that text (`after`, by body index);
+ * it repeats the address only when the card's text does not print it.
+ */
+export function videoAccess(body: Card['body'], strings: PrintStrings): { inline: Set<Video>; after: Map<number, string[]> } {
+  const groups = new Map<string, { address: string; videos: Video[]; last: number; linked: boolean }>();
+  body.forEach((block, index) => {
+    if (block.type !== 'video') return;
+    const { address } = planVideo(block.video);
+    if (!address) return;
+    const group = groups.get(addressKey(address)) ?? { address, videos: [], last: index, linked: false };
+    group.videos.push(block.video);
+    group.last = index;
+    groups.set(addressKey(address), group);
+  });
+  body.forEach((block, index) => {
+    if (block.type !== 'prose') return;
+    for (const [, href] of block.html.matchAll(/href="([^"]*)"/g)) {
+      const group = groups.get(addressKey(href!));
+      if (!group) continue;
+      group.linked = true;
+      group.last = Math.max(group.last, index);
+    }
+  });
+  const inline = new Set<Video>();
+  const after = new Map<number, string[]>();
+  for (const group of groups.values()) {
+    if (group.videos.length === 1 && !group.linked) {
+      inline.add(group.videos[0]!);
+      continue;
+    }
+    const shown = shownAddress(group.address);
+    const many = group.videos.length > 1;
+    const text = group.linked
+      ? `<p class="entry-link">${escapeHtml(many ? strings.scanVideos : strings.scanVideo)}</p>`
+      : `<p class="entry-link">${escapeHtml(many ? strings.videosPage : strings.deck.videoPage)} <a href="${escapeHtml(group.address)}">${escapeHtml(shown)}</a></p>`;
+    const html = `<div class="video-entry video-access has-qr"><div class="entry-text">${text}</div>`
+      + `<div class="entry-qr">${qrSvg(group.address, strings.qrLabel(shown), 'qr')}</div></div>`;
+    after.set(group.last, [...(after.get(group.last) ?? []), html]);
+  }
+  return { inline, after };
+}
+
+/** A video as a participant needs it on paper: who, what, and (with `withAccess`) where to watch it and a code to scan. */
+export function videoEntry(video: Video, strings: PrintStrings, withAccess = true): string {
   const { address, length } = planVideo(video);
-  const shown = address?.replace(/^https?:\/\//i, '').replace(/\/$/, '');
+  const shown = address && shownAddress(address);
   const heading = video.title ?? video.speaker ?? strings.deck.video;
   const who = [video.title ? video.speaker : undefined, video.role, length].filter(Boolean).join(' · ');
+  const access = withAccess && address !== undefined;
   const text = [
     `<p class="entry-title">${escapeHtml(heading)}</p>`,
     who ? `<p class="entry-who">${escapeHtml(who)}</p>` : '',
     video.descriptionHtml ? `<p class="entry-description">${video.descriptionHtml}</p>` : '',
-    address ? `<p class="entry-link">${escapeHtml(strings.deck.videoPage)} <a href="${escapeHtml(address)}">${escapeHtml(shown!)}</a></p>` : '',
+    access ? `<p class="entry-link">${escapeHtml(strings.deck.videoPage)} <a href="${escapeHtml(address)}">${escapeHtml(shown!)}</a></p>` : '',
   ].join('');
-  const qr = address ? `<div class="entry-qr">${qrSvg(address, strings.qrLabel(shown!), 'qr')}</div>` : '';
+  const qr = access ? `<div class="entry-qr">${qrSvg(address, strings.qrLabel(shown!), 'qr')}</div>` : '';
   return `<div class="video-entry${qr ? ' has-qr' : ''}"><div class="entry-text">${text}</div>${qr}</div>`;
 }
