@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDecks } from '../../src/api.js';
 import { PdfBrowser } from '../../src/export/browser.js';
 import type { Card, Deck } from '../../src/model.js';
+import { checkPdfUa, formatViolations } from '../support/pdfua.js';
 import { outlineTitles, pageSizes, pageTexts, pdfStructure, squash } from './pdf-tools.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -105,6 +106,15 @@ describe('videos on paper', () => {
     const slides = readFileSync(path.join(OUT, 'lang-slides.pdf')).toString('latin1');
     expect(slides).toMatch(/\/Subtype\s*\/Image[\s\S]{0,200}?\/Width 16/);
   });
+});
+
+describe('accessibility', () => {
+  it('passes the PDF/UA-1 check with a poster image and on A5 paper', async () => {
+    for (const file of ['lang-handout.pdf', 'lang-guide.pdf', 'lang-slides.pdf', 'a5/handout-a5.pdf']) {
+      const violations = await checkPdfUa(path.join(OUT, file));
+      expect(violations, `${file}:\n${formatViolations(violations)}`).toEqual([]);
+    }
+  }, 90_000);
 });
 
 describe('when samtale pdf cannot do its work', () => {

@@ -11,6 +11,7 @@ import { clockAfter } from '../../src/pipeline/resolve.js';
 import { renderDeckSlides } from '../../src/pipeline/render/deck-slides.js';
 import type { Slide } from '../../src/pipeline/render/slide.js';
 import { stringsFor } from '../../src/pipeline/render/strings.js';
+import { checkPdfUa, formatViolations } from '../support/pdfua.js';
 import { htmlText, outlineTitles, pageSizes, pageTexts, pdfFonts, pdfInfo, pdfStructure, squash } from './pdf-tools.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -92,6 +93,21 @@ describe('samtale pdf (default deck, all three)', () => {
       expect(structure.displayDocTitle, kind).toBe(true);
       expect(structure.pages, kind).toBe(Number(info['Pages']));
     }
+  });
+
+  it('passes the PDF/UA-1 check, every one of them', async () => {
+    for (const [kind, file] of Object.entries(files)) {
+      const violations = await checkPdfUa(file);
+      expect(violations, `${kind}:\n${formatViolations(violations)}`).toEqual([]);
+    }
+  }, 90_000);
+
+  it('keeps emphasised text in the tag tree: the italic first question of "Om at bruge sociale medier"', () => {
+    const tree = spawnSync('pdfinfo', ['-struct-text', files.handout], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(tree.stderr).not.toMatch(/wrong type/);
+    const card = deck.cards.find((c) => c.card.id === 'om-at-bruge-sociale-medier')!.card;
+    expect(card.questions[0]!.html).toMatch(/^<em>/);
+    expect(squash(tree.stdout)).toContain(squash(card.questions[0]!.text));
   });
 
   it('gives each PDF a bookmark per card, with the card title exactly as written', async () => {
