@@ -44,11 +44,14 @@ export function cardKicker(placed: DeckCard, themeCount: number, strings: PrintS
 }
 
 /**
- * Headings inside card prose and notes sit below the card's own heading (h2): shifted down so the outline
- * and the tags keep their order.
+ * Headings inside card prose and notes sit below the heading they come under (level `under`): the highest
+ * level they use becomes `under + 1`, and each lower one the next, so the outline and the tags never skip
+ * a level (a card's `## Step` under its h2 becomes h3, not h4).
  */
-export function shiftHeadings(html: string, by = 2): string {
-  return html.replace(/<(\/?)h([1-6])(?=[\s>])/gi, (_, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + by)}`);
+export function shiftHeadings(html: string, under = 2): string {
+  const levels = [...new Set([...html.matchAll(/<h([1-6])(?=[\s>])/gi)].map((m) => Number(m[1])))].sort();
+  const to = (level: number) => Math.min(6, under + 1 + levels.indexOf(level));
+  return html.replace(/<(\/?)h([1-6])(?=[\s>])/gi, (_, slash: string, level: string) => `<${slash}h${to(Number(level))}`);
 }
 
 /** The cover's fact lines, as on the title slide: for whom; when and where; who leads it. Empty ones left out. */

@@ -133,7 +133,7 @@ function thumbRows(group: readonly { slide: Slide; number: number }[], total: nu
 function notesSection(title: string | undefined, html: string): string {
   if (!html.trim()) return '';
   const heading = title ? `<h3 class="notes-heading keep-with-next">${escapeHtml(title)}</h3>` : '';
-  return `${heading}<div class="notes group">${shiftHeadings(html, 3)}</div>`;
+  return `${heading}<div class="notes group">${shiftHeadings(html, title ? 3 : 2)}</div>`;
 }
 
 function breakNote(title: string, from: string, to: string, minutes: string): string {
