@@ -112,10 +112,11 @@ cli
   .command('record <file>', 'Make a PDF summary of what the council agreed, from the record downloaded in the facilitator view')
   .option('--deck <deck>', 'The deck whose branding and cards to use (default: the deck the record names)')
   .option('--out <path>', 'The PDF file, or a folder (default: FILE with .pdf)')
+  .option('--times', 'Add a table of the planned and used minutes per theme')
   .option('--browser <path>', 'Chromium or Chrome to print with (default: $SAMTALE_BROWSER, then Puppeteer\'s, then the system\'s)')
   .example('samtale record sociale-medier-aftaler-2027-03-02.md      # → sociale-medier-aftaler-2027-03-02.pdf')
-  .example('samtale record aftaler.json --deck solby --out solby-aftaler.pdf')
-  .action(async (file: string, options: { deck?: string; out?: string; browser?: string }) => {
+  .example('samtale record aftaler.json --deck solby --out solby-aftaler.pdf --times')
+  .action(async (file: string, options: { deck?: string; out?: string; browser?: string; times?: boolean }) => {
     // Loaded only here, like `pdf`: no other command loads the summary or Puppeteer.
     const { exportRecordSummary } = await import('../export/record-summary.js');
     const started = performance.now();
@@ -124,6 +125,7 @@ cli
       ...(options.deck === undefined ? {} : { deck: String(options.deck) }),
       ...(options.out === undefined ? {} : { out: String(options.out) }),
       ...(options.browser === undefined ? {} : { browser: String(options.browser) }),
+      times: Boolean(options.times),
     });
     printDiagnostics(result.diagnostics);
     for (const warning of result.warnings) console.error(`warning: ${warning}`);
