@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { listThemes, loadRuntimeAssets, themeColours, type RuntimeAssets } from './assets/runtime-assets.js';
 import { contentSecurityPolicy } from './assets/csp.js';
+import { loadParticipantsThemeFiles } from './assets/participants-assets.js';
 import { DeckError, Diagnostics, EnvironmentError, type Diagnostic } from './diagnostics/deck-error.js';
 import type { Card, Deck } from './model.js';
 import { emitDeck } from './pipeline/emit.js';
@@ -20,6 +21,7 @@ import { deckModel } from './pipeline/render/deck-model.js';
 import { renderDeckSlides } from './pipeline/render/deck-slides.js';
 import { inlineScriptText, renderDocument } from './pipeline/render/document.js';
 import { videoFrameSources } from './pipeline/render/video.js';
+import { renderParticipantsHtml, type ParticipantsAssets } from './participants/render.js';
 
 export interface DeckSelection {
   /** The project folder (with content/ and slides/). Defaults to the current folder. */
@@ -106,7 +108,10 @@ function parseCards(root: string, sources: readonly TextFile[], md: MarkdownIt, 
   return { cards, broken };
 }
 
-/** Builds the selected decks into `<outDir>/<deck-id>/index.html`. Nothing is written if any deck has an error. */
+/**
+ * Builds the selected decks into `<outDir>/<deck-id>/index.html` and `participants.html` (the participants'
+ * edition). Nothing is written if any deck has an error.
+ */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const root = resolve(options.root ?? '.');
   const outDir = resolve(root, options.outDir ?? 'dist');
@@ -122,7 +127,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     let runtime = assets.get(deck.theme);
     if (!runtime) assets.set(deck.theme, (runtime = await runtimeFor(deck.theme)));
     const html = renderDeckHtml(deck, markdown(deck.allowHtml), runtime);
-    const file = emitDeck(outDir, deck.id, [{ path: 'index.html', content: html.document }, ...mediaOutputFiles({ deck, files })]);
+    const participants = renderParticipantsHtml(deck, await participantsAssetsFor(deck), GENERATOR);
+    const file = emitDeck(outDir, deck.id, [
+      { path: 'index.html', content: html.document },
+      { path: 'participants.html', content: participants },
+      ...mediaOutputFiles({ deck, files }),
+    ]);
     built.push({ id: deck.id, file, slides: html.slides, cards: deck.cards.length });
   }
   return { decks: built, diagnostics: diagnostics.sorted() };
@@ -132,6 +142,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 async function runtimeFor(theme: string): Promise<RuntimeAssets> {
   try {
     return await loadRuntimeAssets(theme);
+  } catch (error) {
+    throw new EnvironmentError('E_RUNTIME', (error as Error).message);
+  }
+}
+
+/** The theme and branding CSS of a deck's participants' edition. */
+async function participantsAssetsFor(deck: Deck): Promise<ParticipantsAssets> {
+  try {
+    const { themeCss, participantsCss } = await loadParticipantsThemeFiles(deck.theme);
+    return { themeCss, participantsCss, brandingCss: deck.branding ? brandingCss(deck.branding, themeColours(deck.theme)) : '' };
   } catch (error) {
     throw new EnvironmentError('E_RUNTIME', (error as Error).message);
   }

@@ -1,6 +1,7 @@
 // Building blocks shared by the handout and the guide: a flow (a part that starts on a new page), its
 // continuation header, and card markup that the paginator can break between.
 import type { Deck, DeckCard } from '../model.js';
+import { nestHeadings } from '../pipeline/render/headings.js';
 import { escapeHtml } from '../pipeline/render/html.js';
 import type { PrintStrings } from './strings.js';
 
@@ -43,16 +44,8 @@ export function cardKicker(placed: DeckCard, themeCount: number, strings: PrintS
   return placed.themeNumber === undefined ? strings.intro : strings.deck.theme(placed.themeNumber, themeCount);
 }
 
-/**
- * Headings inside card prose and notes sit below the heading they come under (level `under`): the highest
- * level they use becomes `under + 1`, and each lower one the next, so the outline and the tags never skip
- * a level (a card's `## Step` under its h2 becomes h3, not h4).
- */
-export function shiftHeadings(html: string, under = 2): string {
-  const levels = [...new Set([...html.matchAll(/<h([1-6])(?=[\s>])/gi)].map((m) => Number(m[1])))].sort();
-  const to = (level: number) => Math.min(6, under + 1 + levels.indexOf(level));
-  return html.replace(/<(\/?)h([1-6])(?=[\s>])/gi, (_, slash: string, level: string) => `<${slash}h${to(Number(level))}`);
-}
+/** Headings inside card prose and notes, nested under the heading they come under (level `under`). */
+export const shiftHeadings = nestHeadings;
 
 /** The cover's fact lines, as on the title slide: for whom; when and where; who leads it. Empty ones left out. */
 export function coverLines(deck: Deck, strings: PrintStrings): string[] {

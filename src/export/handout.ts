@@ -6,6 +6,7 @@ import { escapeHtml } from '../pipeline/render/html.js';
 import { cardKicker, coverLines, flowHtml, flowId, shiftHeadings } from './flow.js';
 import { qrSvg } from '../pipeline/render/qr.js';
 import { planVideo } from '../pipeline/render/video.js';
+import { ownAddress, shownAddress, videoAddresses } from '../pipeline/render/video-addresses.js';
 import type { PrintStrings } from './strings.js';
 
 export function handoutBody(deck: Deck, strings: PrintStrings): string {
@@ -30,11 +31,20 @@ function coverFlow(deck: Deck, themeCount: number, strings: PrintStrings): strin
 ${deck.subtitle ? `<p class="subtitle">${escapeHtml(deck.subtitle)}</p>` : ''}
 ${meta ? `<div class="cover-meta">${meta}</div>` : ''}
 </header>
+${deck.participantsUrl ? participantsLink(deck.participantsUrl, strings) : ''}
 <p class="contents-label keep-with-next">${escapeHtml(strings.contents)}</p>
 <ol class="contents">
 ${contents}
 </ol>
 </article>`;
+}
+
+/** Where the participants' edition is published, with a QR code to it (the manifest's `participants.url`). */
+function participantsLink(url: string, strings: PrintStrings): string {
+  const shown = shownAddress(url);
+  return `<div class="video-entry cover-online has-qr"><div class="entry-text"><p class="entry-title">${escapeHtml(strings.onlineTitle)}</p>`
+    + `<p class="entry-link">${escapeHtml(strings.onlineText)} <a href="${escapeHtml(url)}">${escapeHtml(shown)}</a></p></div>`
+    + `<div class="entry-qr">${qrSvg(url, strings.qrLabel(shown), 'qr')}</div></div>`;
 }
 
 function cardFlow(placed: DeckCard, themeCount: number, strings: PrintStrings): string {
@@ -75,51 +85,27 @@ function cardFlow(placed: DeckCard, themeCount: number, strings: PrintStrings): 
   }, strings);
 }
 
-/** An address as people compare them: no scheme, no trailing slash, any case. */
-const addressKey = (address: string) => address.replace(/&amp;/g, '&').replace(/^https?:\/\//i, '').replace(/\/$/, '').toLowerCase();
-const shownAddress = (address: string) => address.replace(/^https?:\/\//i, '').replace(/\/$/, '');
-
 /**
- * Where each video address is printed, once per card. A video whose address is its own gets its link and QR
- * code in its entry (`inline`). Videos that share an address, or whose address the card's text already
- * links to, get one block with the QR code after the last of them or of that text (`after`, by body index);
- * it repeats the address only when the card's text does not print it.
+ * Where each video address is printed, once per card (../pipeline/render/video-addresses.ts). A video whose
+ * address is its own gets its link and QR code in its entry (`inline`); the others get one block with the QR
+ * code after the last of them or of the text that links to it (`after`, by body index), which repeats the
+ * address only when the card's text does not give it.
  */
 export function videoAccess(body: Card['body'], strings: PrintStrings): { inline: Set<Video>; after: Map<number, string[]> } {
-  const groups = new Map<string, { address: string; videos: Video[]; last: number; linked: boolean }>();
-  body.forEach((block, index) => {
-    if (block.type !== 'video') return;
-    const { address } = planVideo(block.video);
-    if (!address) return;
-    const group = groups.get(addressKey(address)) ?? { address, videos: [], last: index, linked: false };
-    group.videos.push(block.video);
-    group.last = index;
-    groups.set(addressKey(address), group);
-  });
-  body.forEach((block, index) => {
-    if (block.type !== 'prose') return;
-    for (const [, href] of block.html.matchAll(/href="([^"]*)"/g)) {
-      const group = groups.get(addressKey(href!));
-      if (!group) continue;
-      group.linked = true;
-      group.last = Math.max(group.last, index);
-    }
-  });
   const inline = new Set<Video>();
   const after = new Map<number, string[]>();
-  for (const group of groups.values()) {
-    if (group.videos.length === 1 && !group.linked) {
+  for (const group of videoAddresses(body)) {
+    if (ownAddress(group)) {
       inline.add(group.videos[0]!);
       continue;
     }
-    const shown = shownAddress(group.address);
     const many = group.videos.length > 1;
-    const text = group.linked
+    const text = group.linkedInText
       ? `<p class="entry-link">${escapeHtml(many ? strings.scanVideos : strings.scanVideo)}</p>`
-      : `<p class="entry-link">${escapeHtml(many ? strings.videosPage : strings.deck.videoPage)} <a href="${escapeHtml(group.address)}">${escapeHtml(shown)}</a></p>`;
+      : `<p class="entry-link">${escapeHtml(many ? strings.videosPage : strings.deck.videoPage)} <a href="${escapeHtml(group.address)}">${escapeHtml(group.shown)}</a></p>`;
     const html = `<div class="video-entry video-access has-qr"><div class="entry-text">${text}</div>`
-      + `<div class="entry-qr">${qrSvg(group.address, strings.qrLabel(shown), 'qr')}</div></div>`;
-    after.set(group.last, [...(after.get(group.last) ?? []), html]);
+      + `<div class="entry-qr">${qrSvg(group.address, strings.qrLabel(group.shown), 'qr')}</div></div>`;
+    after.set(group.after, [...(after.get(group.after) ?? []), html]);
   }
   return { inline, after };
 }

@@ -6,6 +6,7 @@ import type { Card, Deck, DeckBreak, DeckCard } from '../model.js';
 import type { BrandingAssets } from './branding.js';
 import { applyCardChanges, type ChangeContext } from './card-changes.js';
 import type { MergedManifest } from './manifest-chain.js';
+import { checkPageAddress } from './video-source.js';
 import { applyVideoOverrides } from './video-overrides.js';
 
 export type { ManifestFile } from './manifest-chain.js';
@@ -91,6 +92,15 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
     ...(context.root ? { root: context.root } : {}),
   }, diagnostics);
 
+  const participantsUrl = m.participants?.url.trim();
+  if (participantsUrl !== undefined) {
+    const problem = checkPageAddress(participantsUrl);
+    if (problem) {
+      diagnostics.error('E_PARTICIPANTS_URL', `participants.url "${participantsUrl}": ${problem.message}`, positionOf('participants', ['url']),
+        'write the full address where participants.html is published, e.g. "https://www.solby.dk/samtalekort"');
+    }
+  }
+
   const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
   return {
     id: own.file.id,
@@ -115,6 +125,7 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
     },
     cards: withVideos,
     breaks,
+    ...optional('participantsUrl', participantsUrl),
     ...optional('branding', context.branding),
     extends: merged.chain.slice(1).map((m) => m.file.id),
     manifestFile: own.file.file,

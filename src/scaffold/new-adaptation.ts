@@ -56,6 +56,11 @@ municipality: ${name}
 #   accent: "#b4471a"
 #   font: ../${contentDir}/skrift.woff2
 
+# Deltagerudgaven (dist/…/participants.html) kan lægges på kommunens hjemmeside. Skriv adressen her,
+# så får forsiden af samtalekortene (PDF) en QR-kode dertil.
+# participants:
+#   url: https://www.kommune.dk/samtalekort
+
 # Temaerne, som kommunalbestyrelsen har valgt, i jeres rækkefølge. Slet dem, I ikke skal bruge.
 # Et tema kan få andre minutter, og I kan ændre et spørgsmål eller tilføje et lokalt citat:
 #
