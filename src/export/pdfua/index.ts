@@ -4,7 +4,7 @@
 // ISO 14289-1 asks beyond that is added here, on the printed file:
 // - a /RoleMap for the PDF 2.0 types it uses in a PDF 1.x file (Em, Strong), so their text stays in the tree;
 // - list items as Lbl + LBody, and no content directly in a list or table (borders become artifacts);
-// - /Alt on every Figure, from the page's own text alternatives (./hints.ts);
+// - /Alt on every Figure, from the page's own text alternatives (./hints.ts), where Chromium wrote none;
 // - /Contents on every link annotation;
 // - everything drawn outside the tree marked as an artifact (./content-stream.ts);
 // - XMP metadata with dc:title and pdfuaid:part 1, the title shown in the window, PDF 1.7 declared.
@@ -115,10 +115,17 @@ function wrapListBody(tree: StructTree, item: StructTree['elements'][number], pa
   tree.wrap(item, 'LBody', body, item.kids.filter(isLabel).length, parentTree);
 }
 
+/**
+ * Figures get the page's text alternatives, in order. Chromium already writes /Alt for an image's alt text
+ * or an aria-label, but not for a `<figure>`; where it did, the two must agree, or the order is off and
+ * nothing is matched.
+ */
 function describeFigures(tree: StructTree, alternatives: readonly string[], warnings: string[]): void {
   const figures = tree.elements.filter((element) => element.type === 'Figure');
-  if (figures.length !== alternatives.length) {
-    warnings.push(`the PDF has ${figures.length} figures but the page ${alternatives.length}; their text alternatives could not be matched`);
+  const own = figures.map((figure) => figure.dict.lookupMaybe(name('Alt'), PDFString, PDFHexString)?.decodeText().trim());
+  const agree = figures.length === alternatives.length && own.every((alt, i) => !alt || alt === alternatives[i]!.trim());
+  if (!agree) {
+    warnings.push(`the PDF's ${figures.length} figures do not match the page's ${alternatives.length}; their text alternatives could not be matched`);
     return;
   }
   figures.forEach((figure, index) => {
