@@ -55,7 +55,7 @@ async function axeEverySection(page: Page): Promise<string[]> {
     await page.$eval(selector, (el) => el.scrollIntoView());
     const results = await new AxePuppeteer(page).withTags(WCAG_21_AA).include(selector).analyze();
     // axe did look: some rules applied to the section and passed.
-    expect(results.passes.length, selector).toBeGreaterThan(3);
+    expect(results.passes.length, selector).toBeGreaterThan(0);
     for (const violation of results.violations) {
       found.push(`${selector} ${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).join(', ')})`);
     }
@@ -136,7 +136,10 @@ describe('the participants\' edition on a laptop, and in a municipality\'s brand
     for (const id of ['sociale-medier', 'solby']) {
       const { page, problems } = await open(path.join(DIST, id, 'participants.html'), { width: 1280, height: 800 });
       try {
-        expect(await axeEverySection(page), id).toEqual([]);
+        // The whole page at once here; section by section on the phone.
+        const results = await new AxePuppeteer(page).withTags(WCAG_21_AA).analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.help}`), id).toEqual([]);
+        expect(results.passes.length).toBeGreaterThan(10);
         expect(problems, id).toEqual([]);
         if (id === 'solby') {
           const logo = await page.$eval('.cover-logo', (el) => getComputedStyle(el).backgroundImage);
