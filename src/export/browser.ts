@@ -2,6 +2,7 @@
 import type { Browser, Page } from 'puppeteer';
 import { BrowserNotFoundError, launchOptions } from '../browser/find-browser.js';
 import { EnvironmentError } from '../diagnostics/deck-error.js';
+import { checkEmoji, emojiFontMissing } from './emoji.js';
 import { paginate, type PaginateInput, type PaginateOutput } from './paginate.js';
 import { collectAccessibilityHints, type AccessibilityHints } from './pdfua/hints.js';
 
@@ -60,11 +61,15 @@ export class PdfBrowser {
       await page.setViewport({ width: Math.ceil(job.width), height: 1000 });
       await page.emulateMediaType('print');
       await page.setContent(job.html, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
-      const fonts = await page.evaluate(async () => {
+      const failed = await page.evaluate(async () => {
         await document.fonts.ready;
-        return Array.from(document.fonts).filter((font) => font.status === 'error').map((font) => `${font.family} ${font.weight} ${font.style}`);
+        return Array.from(document.fonts).filter((font) => font.status === 'error')
+          .map(({ family, weight, style, unicodeRange }) => ({ family, weight, style, unicodeRange }));
       });
-      if (fonts.length > 0) problems.push(`fonts failed to load: ${fonts.join(', ')}`);
+      const noEmojiFont = emojiFontMissing(failed, job.label);
+      if (noEmojiFont) throw noEmojiFont;
+      if (failed.length > 0) problems.push(`fonts failed to load: ${failed.map((font) => `${font.family} ${font.weight} ${font.style}`).join(', ')}`);
+      await checkEmoji(page, job.label);
       const layout = job.paginate ? await page.evaluate(paginate, job.paginate) : undefined;
       const headings = await page.evaluate(() => Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))
         .filter((h) => h.getAttribute('role') !== 'none' && !h.closest('[aria-hidden="true"]'))

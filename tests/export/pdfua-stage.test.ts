@@ -50,6 +50,12 @@ describe('remarking content', () => {
     expect(result.text).toContain('/LI <</MCID 1>>BDC');
   });
 
+  it('marks drawing inside a sequence that is neither content nor artifact (an emoji\'s /ActualText span in the footer)', () => {
+    const result = remark('BT /Span <</ActualText <feffd83cdfdb> >> BDC /F5 9 Tf (x) Tj EMC ET /P <</MCID 0>>BDC BT /Span <</ActualText (y)>> BDC (y) Tj EMC ET EMC');
+    expect(result.wrapped).toBe(1);
+    expect(names(result.text!)).toEqual(['BT', 'BDC', 'Tf', 'BMC', 'Tj', 'EMC', 'EMC', 'ET', 'BDC', 'BT', 'BDC', 'Tj', 'EMC', 'ET', 'EMC']);
+  });
+
   it('changes nothing when everything is marked already', () => {
     expect(remark('/Artifact BMC 0 0 1 1 re f EMC /P <</MCID 0>>BDC BT (x) Tj ET EMC').text).toBeUndefined();
   });

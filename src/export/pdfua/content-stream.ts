@@ -174,8 +174,12 @@ const SHOWS_TEXT = new Set(['Tj', 'TJ', "'", '"']);
 export function remarkContent(text: string, operators: readonly ContentOperator[], toArtifact: ReadonlySet<number> = new Set()): Remarking {
   const edits: { at: number; insert: string; replaceTo?: number }[] = [];
   const untagged: number[] = [];
-  /** Depth of open marked-content sequences. */
-  let depth = 0;
+  /**
+   * Open marked-content sequences, innermost last: whether each makes its content real content (an MCID)
+   * or an artifact. Chromium also opens sequences that do neither, e.g. a span with /ActualText around an
+   * emoji in the page's footer; drawing inside those alone still needs marking.
+   */
+  const stack: boolean[] = [];
   let open = false;
   let previousEnd = 0;
   let wrapped = 0;
@@ -187,15 +191,15 @@ export function remarkContent(text: string, operators: readonly ContentOperator[
   for (const op of operators) {
     if (RUN_BREAKS.has(op.name)) close(previousEnd);
     if (op.name === 'BDC' || op.name === 'BMC') {
-      depth++;
       const mcid = op.name === 'BDC' ? mcidOf(op.operands[1]) : undefined;
+      stack.push(mcid !== undefined || op.operands[0] === '/Artifact');
       if (mcid !== undefined && toArtifact.has(mcid)) {
         edits.push({ at: op.start, insert: '/Artifact BMC', replaceTo: op.end });
         untagged.push(mcid);
       }
     } else if (op.name === 'EMC') {
-      depth = Math.max(0, depth - 1);
-    } else if (DRAWING.has(op.name) && depth === 0 && !open) {
+      stack.pop();
+    } else if (DRAWING.has(op.name) && !stack.includes(true) && !open) {
       edits.push({ at: previousEnd, insert: '\n/Artifact BMC\n' });
       open = true;
       wrapped++;
