@@ -13,27 +13,31 @@ export interface ContentOperator {
   /** Offset of its first operand, or of the operator itself when it has none. */
   start: number;
   end: number;
-  /** The operand tokens' text, e.g. ['/P', '<</MCID 3 >>'] for a BDC. */
+  /** The operand tokens' text, kept only for marked-content operators: e.g. ['/P', '<</MCID 3 >>'] for a BDC. */
   operands: string[];
 }
 
-const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+const WHITESPACE = new Uint8Array(256);
+for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) WHITESPACE[c] = 1;
+const DELIMITER = new Uint8Array(256);
+for (const c of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) DELIMITER[c] = 1;
 const OPERAND_KEYWORDS = new Set(['true', 'false', 'null']);
+/** Operators whose operands are kept: the ones that open marked content. */
+const KEEPS_OPERANDS = new Set(['BDC', 'BMC']);
+const NO_OPERANDS: string[] = [];
 
-/** The operators of a content stream (latin1 text), in order. Inline images are one `BI` operator. */
+/**
+ * The operators of a content stream (latin1 text), in order. Inline images are one `BI` operator. Written
+ * for speed (a guide has hundreds of thousands of tokens): operands are remembered as offsets, and only
+ * marked-content operators get theirs as text.
+ */
 export function contentOperators(text: string): ContentOperator[] {
   const operators: ContentOperator[] = [];
-  let operands: string[] = [];
-  let operandsStart = -1;
+  /** Start and end offsets of the pending operands, flattened. */
+  const spans: number[] = [];
   let i = 0;
   const n = text.length;
-  const code = (at: number) => text.charCodeAt(at);
-  const operand = (from: number, to: number) => {
-    if (operandsStart < 0) operandsStart = from;
-    operands.push(text.slice(from, to));
-  };
+  const code = (at: number) => (at < n ? text.charCodeAt(at) & 0xff : 0);
   /** Skips a balanced `(…)` string from `at` (on the parenthesis); returns the offset after it. */
   const skipLiteral = (at: number) => {
     let depth = 0;
@@ -80,51 +84,57 @@ export function contentOperators(text: string): ContentOperator[] {
     }
     return n;
   };
+  const endOfWord = (from: number) => {
+    let j = from;
+    while (j < n && !WHITESPACE[code(j)] && !DELIMITER[code(j)]) j++;
+    return j;
+  };
 
   while (i < n) {
     const c = code(i);
-    if (WHITESPACE.has(c)) {
+    let end: number;
+    if (WHITESPACE[c]) {
       i++;
+      continue;
     } else if (c === 0x25) {
       while (i < n && code(i) !== 0x0a && code(i) !== 0x0d) i++;
+      continue;
     } else if (c === 0x28) {
-      const end = skipLiteral(i);
-      operand(i, end);
-      i = end;
+      end = skipLiteral(i);
     } else if ((c === 0x3c && code(i + 1) === 0x3c) || c === 0x5b) {
-      const end = skipNested(i);
-      operand(i, end);
-      i = end;
+      end = skipNested(i);
     } else if (c === 0x3c) {
-      const end = text.indexOf('>', i) + 1 || n;
-      operand(i, end);
-      i = end;
+      end = text.indexOf('>', i) + 1 || n;
     } else if (c === 0x2f) {
-      let j = i + 1;
-      while (j < n && !WHITESPACE.has(code(j)) && !DELIMITERS.has(code(j))) j++;
-      operand(i, j);
-      i = j;
-    } else if (DELIMITERS.has(c)) {
+      end = endOfWord(i + 1);
+    } else if (DELIMITER[c]) {
       // A stray `)`, `>`, `]`, `{` or `}`: not valid here; step over it rather than loop.
       i++;
+      continue;
     } else {
-      let j = i;
-      while (j < n && !WHITESPACE.has(code(j)) && !DELIMITERS.has(code(j))) j++;
-      const word = text.slice(i, j);
-      if (NUMBER.test(word) || OPERAND_KEYWORDS.has(word)) {
-        operand(i, j);
-        i = j;
+      end = endOfWord(i);
+      // Numbers start with a digit, a sign or a point; everything else that is not a keyword is an operator.
+      const numeric = (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e;
+      const word = numeric ? '' : text.slice(i, end);
+      if (!numeric && !OPERAND_KEYWORDS.has(word)) {
+        if (word === 'BI') end = inlineImageEnd(text, end);
+        const operands = KEEPS_OPERANDS.has(word) ? spansToText(text, spans) : NO_OPERANDS;
+        operators.push({ name: word, start: spans.length > 0 ? spans[0]! : i, end, operands });
+        spans.length = 0;
+        i = end;
         continue;
       }
-      let end = j;
-      if (word === 'BI') end = inlineImageEnd(text, j);
-      operators.push({ name: word, start: operandsStart < 0 ? i : operandsStart, end, operands });
-      operands = [];
-      operandsStart = -1;
-      i = end;
     }
+    spans.push(i, end);
+    i = end;
   }
   return operators;
+}
+
+function spansToText(text: string, spans: readonly number[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < spans.length; k += 2) out.push(text.slice(spans[k], spans[k + 1]));
+  return out;
 }
 
 /** After `BI … ID <data>`, the offset just past the `EI` that ends the image data. */

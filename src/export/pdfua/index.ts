@@ -9,6 +9,7 @@
 // - everything drawn outside the tree marked as an artifact (./content-stream.ts);
 // - XMP metadata with dc:title and pdfuaid:part 1, the title shown in the window, PDF 1.7 declared.
 // Any other PDF step (metadata, stamps) may run before it: the document information is carried into the XMP.
+import { deflateSync, inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, ParseSpeeds, type PDFContext, type PDFPage } from 'pdf-lib';
 import { contentOperators, remarkContent, textMcids, type ContentOperator } from './content-stream.js';
 import type { AccessibilityHints } from './hints.js';
@@ -79,14 +80,21 @@ function readContent(context: PDFContext, page: PDFPage): { page: PDFPage; text:
   const refs = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
   const text = refs.map((ref) => {
     const stream = context.lookup(ref);
-    return stream instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1') : '';
+    return stream instanceof PDFRawStream ? decodeStream(stream).toString('latin1') : '';
   }).join('\n');
   return { page, text, operators: contentOperators(text) };
 }
 
+/** A stream's bytes: zlib's native inflate for the Flate streams Chromium writes, pdf-lib for anything else. */
+function decodeStream(stream: PDFRawStream): Buffer {
+  const filter = stream.dict.get(name('Filter'));
+  if (filter?.toString() === '/FlateDecode' && !stream.dict.has(name('DecodeParms'))) return inflateSync(stream.contents);
+  return Buffer.from(decodePDFRawStream(stream).decode());
+}
+
 /** Writes `text` as the page's one content stream, in place of the old ones (which pdf-lib would otherwise keep). */
 function replaceContent(context: PDFContext, page: PDFPage, text: string): void {
-  const stream = context.flateStream(Buffer.from(text, 'latin1'));
+  const stream = context.stream(deflateSync(Buffer.from(text, 'latin1')), { Filter: 'FlateDecode' });
   const contents = page.node.get(name('Contents'));
   const old = (contents instanceof PDFArray ? contents.asArray() : [contents]).filter((ref): ref is PDFRef => ref instanceof PDFRef);
   const [first, ...rest] = old;
