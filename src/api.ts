@@ -1,10 +1,10 @@
 // The programmatic API behind the CLI: build and check decks. Tests call these directly.
 import type { MarkdownIt } from 'markdown-it';
 import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { listThemes, loadRuntimeAssets, themeColours, type RuntimeAssets } from './assets/runtime-assets.js';
 import { contentSecurityPolicy } from './assets/csp.js';
-import { loadParticipantsThemeFiles } from './assets/participants-assets.js';
+import { loadParticipantsThemeFiles, type ParticipantsThemeFiles } from './assets/participants-assets.js';
 import { DeckError, Diagnostics, EnvironmentError, type Diagnostic } from './diagnostics/deck-error.js';
 import type { Card, Deck } from './model.js';
 import { emitDeck } from './pipeline/emit.js';
@@ -21,7 +21,7 @@ import { deckModel } from './pipeline/render/deck-model.js';
 import { renderDeckSlides } from './pipeline/render/deck-slides.js';
 import { inlineScriptText, renderDocument } from './pipeline/render/document.js';
 import { videoFrameSources } from './pipeline/render/video.js';
-import { renderParticipantsHtml, type ParticipantsAssets } from './participants/render.js';
+import { renderParticipantsHtml } from './participants/render.js';
 
 export interface DeckSelection {
   /** The project folder (with content/ and slides/). Defaults to the current folder. */
@@ -40,6 +40,8 @@ export interface BuildOptions extends DeckSelection {
 export interface BuiltDeck {
   id: string;
   file: string;
+  /** The participants' edition beside it. */
+  participantsFile: string;
   slides: number;
   cards: number;
 }
@@ -121,19 +123,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const mediaCache: MediaCache = new Map();
   const media = decks.map((deck) => collectMedia(deck, diagnostics, mediaCache));
   diagnostics.throwIfErrors();
-  const assets = new Map<string, RuntimeAssets>();
+  // Each theme's runtime and participants' CSS is read before any deck is written: one that cannot be read
+  // writes nothing. A deck's media is read as it is written, so only one deck's is in memory at a time.
+  const assets = new Map<string, { runtime: RuntimeAssets; participants: ParticipantsThemeFiles }>();
+  for (const theme of new Set(media.map(({ deck }) => deck.theme))) {
+    assets.set(theme, { runtime: await runtimeFor(theme), participants: await participantsThemeFor(theme) });
+  }
   const built: BuiltDeck[] = [];
   for (const { deck, files } of media) {
-    let runtime = assets.get(deck.theme);
-    if (!runtime) assets.set(deck.theme, (runtime = await runtimeFor(deck.theme)));
+    const { runtime, participants } = assets.get(deck.theme)!;
     const html = renderDeckHtml(deck, markdown(deck.allowHtml), runtime);
-    const participants = renderParticipantsHtml(deck, await participantsAssetsFor(deck), GENERATOR);
+    const edition = renderParticipantsHtml(deck, { ...participants, brandingCss: deck.branding ? brandingCss(deck.branding, themeColours(deck.theme)) : '' }, GENERATOR);
     const file = emitDeck(outDir, deck.id, [
       { path: 'index.html', content: html.document },
-      { path: 'participants.html', content: participants },
+      { path: 'participants.html', content: edition },
       ...mediaOutputFiles({ deck, files }),
     ]);
-    built.push({ id: deck.id, file, slides: html.slides, cards: deck.cards.length });
+    built.push({ id: deck.id, file, participantsFile: join(dirname(file), 'participants.html'), slides: html.slides, cards: deck.cards.length });
   }
   return { decks: built, diagnostics: diagnostics.sorted() };
 }
@@ -147,11 +153,10 @@ async function runtimeFor(theme: string): Promise<RuntimeAssets> {
   }
 }
 
-/** The theme and branding CSS of a deck's participants' edition. */
-async function participantsAssetsFor(deck: Deck): Promise<ParticipantsAssets> {
+/** A theme's CSS for the participants' edition; a missing one is a problem of the environment. */
+async function participantsThemeFor(theme: string): Promise<ParticipantsThemeFiles> {
   try {
-    const { themeCss, participantsCss } = await loadParticipantsThemeFiles(deck.theme);
-    return { themeCss, participantsCss, brandingCss: deck.branding ? brandingCss(deck.branding, themeColours(deck.theme)) : '' };
+    return await loadParticipantsThemeFiles(theme);
   } catch (error) {
     throw new EnvironmentError('E_RUNTIME', (error as Error).message);
   }

@@ -14,10 +14,10 @@ class UsageError extends Error {}
 const cli = cac('samtale');
 
 cli
-  .command('build [...decks]', 'Build decks into one self-contained HTML file each')
+  .command('build [...decks]', 'Build decks into one self-contained HTML file each, and the participants\' edition beside it')
   .option('--all', 'Build every deck in slides/')
   .option('--out <dir>', 'Output folder (each deck goes to <dir>/<deck-id>/)', { default: 'dist' })
-  .example('samtale build                # the default deck into dist/<deck-id>/index.html')
+  .example('samtale build                # the default deck into dist/<deck-id>/index.html and participants.html')
   .example('samtale build --all --out public')
   .action(async (decks: string[], options: { all?: boolean; out: string }) => {
     const { build } = await import('../api.js');
@@ -25,7 +25,7 @@ cli
     const result = await build({ decks, all: Boolean(options.all), outDir: options.out });
     printDiagnostics(result.diagnostics);
     for (const deck of result.decks) {
-      console.log(`built ${deck.id}: ${deck.cards} cards, ${deck.slides} slides → ${relativePath(deck.file)}`);
+      console.log(`built ${deck.id}: ${deck.cards} cards, ${deck.slides} slides → ${relativePath(deck.file)}, and the participants' edition ${relativePath(deck.participantsFile)}`);
     }
     console.log(`done in ${Math.round(performance.now() - started)} ms`);
   });
