@@ -69,7 +69,7 @@ function cardFlow(placed: DeckCard, themeCount: number, strings: PrintStrings): 
     parts.push(`<p class="section-label keep-with-next">${escapeHtml(strings.quotes)}</p>`);
     for (const quote of card.quotes) {
       // A group, not a figure: in the PDF a Figure is an image whose text alternative replaces its content.
-      parts.push(`<figure class="handout-quote" role="group"><blockquote>${quote.html}</blockquote><figcaption>${quote.sourceHtml}</figcaption></figure>`);
+      parts.push(`<div class="handout-quote" role="group"><blockquote>${quote.html}</blockquote><p class="quote-source">${quote.sourceHtml}</p></div>`);
     }
   }
   if (card.kind === 'theme') {

@@ -50,8 +50,11 @@ export function demoteHeadings(html: string, keepFirst = false): string {
 
 /**
  * A quote with its source is a group, not a figure, on paper: a PDF Figure is an image whose text
- * alternative stands in for everything in it, and the quote is text to be read.
+ * alternative stands in for everything in it, and the quote is text to be read. Its source is a paragraph:
+ * a Caption belongs to a figure, table or list.
  */
 export function groupQuotes(html: string): string {
-  return html.replace(/<figure class="quote">/g, '<figure class="quote" role="group">');
+  return html
+    .replace(/<figure class="quote">/g, '<figure class="quote" role="group">')
+    .replace(/<figcaption class="quote-source">([\s\S]*?)<\/figcaption>/g, '<p class="quote-source">$1</p>');
 }

@@ -10,7 +10,7 @@ import { exportPdf, ExportOptionsError } from '../../src/export/index.js';
 import { appendMetadata, withMetadata, type PdfMetadata } from '../../src/export/metadata.js';
 import { shiftHeadings } from '../../src/export/flow.js';
 import { cssString } from '../../src/export/page.js';
-import { demoteHeadings, stripPlayers } from '../../src/export/slide-box.js';
+import { demoteHeadings, groupQuotes, stripPlayers } from '../../src/export/slide-box.js';
 import { writeFilesAtomically } from '../../src/export/write-files.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/long/', import.meta.url));
@@ -91,6 +91,11 @@ describe('slide boxes', () => {
     const html = '<h2>Om noget</h2><h2 class="card-label">Om noget</h2><h3>Under</h3>';
     expect(demoteHeadings(html, true)).toBe('<h2>Om noget</h2><h2 role="none" class="card-label">Om noget</h2><h3 role="none">Under</h3>');
     expect(demoteHeadings(html)).not.toMatch(/<h[1-6](?![^>]*role="none")[^>]*>/);
+  });
+
+  it('makes a quote a group with its source as a paragraph: text to read, not a figure with a caption', () => {
+    const html = '<figure class="quote"><blockquote class="quote-text"><p>Citat</p></blockquote><figcaption class="quote-source"><em>Kilde</em> (2024)</figcaption></figure>';
+    expect(groupQuotes(html)).toBe('<figure class="quote" role="group"><blockquote class="quote-text"><p>Citat</p></blockquote><p class="quote-source"><em>Kilde</em> (2024)</p></figure>');
   });
 
   it('drops players, keeping posters and links', () => {
