@@ -14,7 +14,7 @@ import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFNa
 import { contentOperators, remarkContent, textMcids, type ContentOperator } from './content-stream.js';
 import type { AccessibilityHints } from './hints.js';
 import { roleMapFor } from './role-map.js';
-import { ParentTree, StructTree, type Kid } from './struct-tree.js';
+import { ParentTree, StructTree, type Kid, type StructElement } from './struct-tree.js';
 import { xmpPacket } from './xmp.js';
 
 export type { AccessibilityHints } from './hints.js';
@@ -44,17 +44,7 @@ export async function makePdfUa(pdf: Uint8Array, hints: AccessibilityHints, opti
     const parentTree = ParentTree.read(context, tree.root);
     addRoleMap(tree);
     for (const element of [...tree.elements]) {
-      if (GROUPING_ONLY.has(element.type)) {
-        const content = element.kids.filter((kid): kid is Extract<Kid, { kind: 'mcid' }> => kid.kind === 'mcid' && kid.page !== undefined);
-        const decoration = content.filter((kid) => !textByPage.get(kid.page!.toString())?.has(kid.mcid));
-        for (const kid of decoration) {
-          const set = toArtifact.get(kid.page!.toString()) ?? new Set<number>();
-          set.add(kid.mcid);
-          toArtifact.set(kid.page!.toString(), set);
-        }
-        if (decoration.length > 0) tree.drop(element, decoration, parentTree);
-        if (content.length > decoration.length) warnings.push(`a ${element.type} element holds text of its own`);
-      }
+      if (GROUPING_ONLY.has(element.type)) untagDecoration(tree, element, parentTree, textByPage, toArtifact, warnings);
       if (element.type === 'LI') wrapListBody(tree, element, parentTree);
     }
     describeFigures(tree, hints.figures, warnings);
@@ -115,8 +105,25 @@ function addRoleMap(tree: StructTree): void {
   tree.root.set(name('RoleMap'), existing);
 }
 
+/**
+ * Content a list or table holds directly is the drawing of its borders: taken out of the tree, and noted in
+ * `toArtifact` so the page's content stream marks it as an artifact. Text there would be a real problem.
+ */
+function untagDecoration(tree: StructTree, element: StructElement, parentTree: ParentTree, textByPage: ReadonlyMap<string, Set<number>>,
+  toArtifact: Map<string, Set<number>>, warnings: string[]): void {
+  const content = element.kids.filter((kid): kid is Extract<Kid, { kind: 'mcid' }> => kid.kind === 'mcid' && kid.page !== undefined);
+  const decoration = content.filter((kid) => !textByPage.get(kid.page!.toString())?.has(kid.mcid));
+  for (const kid of decoration) {
+    const set = toArtifact.get(kid.page!.toString()) ?? new Set<number>();
+    set.add(kid.mcid);
+    toArtifact.set(kid.page!.toString(), set);
+  }
+  if (decoration.length > 0) tree.drop(element, decoration, parentTree);
+  if (content.length > decoration.length) warnings.push(`a ${element.type} element holds text of its own`);
+}
+
 /** Lbl, then everything else of the item in one LBody: how PDF 1.7 structures a list item. */
-function wrapListBody(tree: StructTree, item: StructTree['elements'][number], parentTree: ParentTree): void {
+function wrapListBody(tree: StructTree, item: StructElement, parentTree: ParentTree): void {
   const isLabel = (kid: Kid) => kid.kind === 'element' && kid.element.type === 'Lbl';
   const body = item.kids.filter((kid) => !isLabel(kid));
   if (body.length === 0 || (body.length === 1 && body[0]!.kind === 'element' && body[0]!.element.type === 'LBody')) return;
