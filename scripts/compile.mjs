@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { writePlainZeroFonts } from './plain-zero.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runtimeDir = path.join(root, 'lib/runtime');
@@ -172,6 +173,8 @@ function rel(file) {
 async function compileRuntime() {
   await rm(stagingDir, { recursive: true, force: true });
   try {
+    // The themes' CSS refers to these (lib/fonts/), so they exist before the styles are built.
+    await writePlainZeroFonts(path.join(root, 'lib/fonts'));
     await buildRuntimeScript(stagingDir);
     const styles = await buildStyles(stagingDir);
     await writeManifest(stagingDir, styles);

@@ -1,5 +1,5 @@
-// Install-time check that PDF export and the browser tests have a Chromium, poppler-utils and a colour emoji font;
-// installs them on Debian as root.
+// Install-time check that PDF export and the browser tests have a Chromium, poppler-utils and a colour emoji
+// font, and that the PowerPoint test has LibreOffice Impress to open the .pptx in; installs them on Debian as root.
 //
 //   node scripts/ensure-browser.mjs
 //
@@ -7,7 +7,8 @@
 // `samtale pdf` will (lib/browser/find-browser.js); without lib/ it does a smaller check of its own.
 // On Debian/Ubuntu as root (CI, containers) it apt-get installs what is missing. Anywhere else it says
 // what to install and exits 0: an install must not fail on a laptop without a browser, only the commands
-// that need one do. Set SAMTALE_SKIP_BROWSER_INSTALL=1 to never run apt-get.
+// that need one do. Set SAMTALE_SKIP_BROWSER_INSTALL=1 to never run apt-get. Without LibreOffice, the
+// PowerPoint test that opens the file in it is skipped and says why.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -78,6 +79,12 @@ function canApt() {
   );
 }
 
+/** LibreOffice's command, as the PowerPoint test looks for it (tests/support/office.ts). */
+function findOffice() {
+  const fixed = process.platform === 'darwin' ? ['/Applications/LibreOffice.app/Contents/MacOS/soffice'] : [];
+  return fixed.find(isFile) ?? onPath(['soffice', 'libreoffice']);
+}
+
 function apt(args) {
   const run = spawnSync('apt-get', args, {
     stdio: 'inherit',
@@ -88,9 +95,9 @@ function apt(args) {
 }
 
 /** Installs; only when that fails (usually stale or absent package lists) runs `apt-get update` and retries. */
-function aptInstall(packages) {
+function aptInstall(packages, options = []) {
   say(`installing ${packages.join(' ')} with apt-get`);
-  const install = ['install', '-y', ...packages];
+  const install = ['install', '-y', ...options, ...packages];
   if (apt(install)) return true;
   say('apt-get install failed; updating the package lists and trying again');
   return apt(['update']) && apt(install);
@@ -139,6 +146,19 @@ async function main() {
     say(
       'warning: pdftotext/pdftoppm not found; the PDF tests need them.\n' +
         '  Debian/Ubuntu: sudo apt-get install poppler-utils; macOS: brew install poppler',
+    );
+  }
+
+  // Impress alone, without the suggested extras (Java, the other office programs): a headless converter.
+  if (!findOffice() && canApt() && !aptInstall(['libreoffice-impress'], ['--no-install-recommends'])) {
+    say('could not install libreoffice-impress; see apt-get\'s output above');
+  }
+  const office = findOffice();
+  if (office) say(`LibreOffice for the PowerPoint test: ${office}`);
+  else {
+    say(
+      'note: LibreOffice not found; the test that opens the PowerPoint file in it will be skipped.\n' +
+        '  Debian/Ubuntu: sudo apt-get install libreoffice-impress; macOS: brew install --cask libreoffice',
     );
   }
 }

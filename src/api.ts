@@ -8,17 +8,21 @@ import { loadParticipantsThemeFiles, type ParticipantsThemeFiles } from './asset
 import { DeckError, Diagnostics, EnvironmentError, type Diagnostic } from './diagnostics/deck-error.js';
 import type { Card, Deck } from './model.js';
 import { emitDeck } from './pipeline/emit.js';
+import { deckContentHash } from './pipeline/content-hash.js';
 import { collectMedia, mediaOutputFiles, type MediaCache } from './pipeline/media.js';
 import { checkMediaPaths } from './pipeline/media-paths.js';
 import { brandingCss, loadBranding } from './pipeline/branding.js';
 import { writeAdaptation, type NewAdaptation } from './scaffold/new-adaptation.js';
-import { defaultDeckId, listDeckIds, loadCardSources, type TextFile } from './pipeline/load.js';
+import { defaultDeckId, findManifest, isManifestProblem, listManifestFiles, loadCardSources, loadManifest, type ManifestFile, type TextFile } from './pipeline/load.js';
 import { loadManifestChain, mergeChain } from './pipeline/manifest-chain.js';
+import { checkManifestNotes } from './pipeline/manifest-notes.js';
+import { checkTextFit } from './pipeline/text-fit.js';
 import { createMarkdown, plainInline } from './pipeline/parse/markdown.js';
 import { parseCard } from './pipeline/parse-card.js';
 import { indexCards, resolveDeck } from './pipeline/resolve.js';
 import { deckModel } from './pipeline/render/deck-model.js';
 import { renderDeckSlides } from './pipeline/render/deck-slides.js';
+import { normaliseId } from './project/ids.js';
 import { inlineScriptText, renderDocument } from './pipeline/render/document.js';
 import { videoFrameSources } from './pipeline/render/video.js';
 import { renderParticipantsHtml } from './participants/render.js';
@@ -44,6 +48,8 @@ export interface BuiltDeck {
   participantsFile: string;
   slides: number;
   cards: number;
+  /** PDFs and PowerPoints of the deck's previous folder left out because they were made from other content (paths). */
+  removedFiles: string[];
 }
 
 export interface BuildResult {
@@ -52,14 +58,18 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
 }
 
-const GENERATOR = `samtale ${readVersion()}`;
+/** What made a file: `samtale <version>`, for documents' metadata; part of every content hash, so a new samtale remakes the PDFs. */
+export const GENERATOR = `samtale ${readVersion()}`;
 
 /** Parses, resolves and validates the selected decks; throws DeckError listing every problem. */
 export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostics: Diagnostics; markdown: (allowHtml: boolean) => MarkdownIt } {
   const root = resolve(selection.root ?? '.');
-  const ids = selection.all ? listDeckIds(root) : selection.decks?.length ? [...selection.decks] : [defaultDeckId(root)];
   const diagnostics = new Diagnostics();
-  const sources = loadCardSources(root);
+  // Every deck name is checked before anything is parsed: bad usage is told at once, and alone.
+  const manifests = selection.all
+    ? listManifestFiles(root).flatMap((path) => manifestOrReport(root, path, diagnostics))
+    : (selection.decks?.length ? [...selection.decks] : [defaultDeckId(root)]).map((deck) => loadManifest(root, deck));
+  const sources = loadCardSources(root, diagnostics);
   const parsers = new Map<boolean, { md: MarkdownIt; cards: Map<string, Card>; broken: Set<string> }>();
   // Cards are parsed once per HTML setting: a deck that allows raw HTML needs its own parse.
   const parsed = (allowHtml: boolean, report: boolean) => {
@@ -69,6 +79,10 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
       const sink = report ? diagnostics : new Diagnostics();
       const { cards, broken } = parseCards(root, sources, md, sink);
       entry = { md, cards: indexCards(cards, sink), broken };
+      // The second parse, for a deck that allows raw HTML, adds one problem the first cannot see.
+      for (const d of report ? [] : sink.items.filter((item) => item.code === 'E_HTML_UNCLOSED')) {
+        diagnostics.error('E_HTML_UNCLOSED', d.message, d, d.hint);
+      }
       parsers.set(allowHtml, entry);
     }
     return entry;
@@ -76,22 +90,33 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
   parsed(false, true);
   const themes = listThemes();
   const decks: Deck[] = [];
-  for (const id of ids) {
-    const chain = loadManifestChain(root, id, diagnostics);
+  for (const manifest of manifests) {
+    const chain = loadManifestChain(root, manifest, diagnostics);
     if (!chain) continue;
     const merged = mergeChain(chain);
     const { md, cards, broken } = parsed(merged.value.allowHtml ?? false, false);
     const brandingFrom = merged.from('branding');
     const branding = loadBranding(merged.value.branding, brandingFrom.file.file, root, themeColours(merged.value.theme ?? 'default'),
       (key) => brandingFrom.validated.positionOf(['branding', key]), diagnostics);
-    decks.push(resolveDeck(merged, cards, {
+    checkManifestNotes(merged, md, diagnostics);
+    const deck = resolveDeck(merged, cards, {
       broken, diagnostics, branding, root,
       ...(themes ? { themes } : {}),
       renderInline: (markdown) => md.renderInline(markdown),
       plainText: (markdown) => plainInline(md, markdown),
-    }));
+    });
+    checkTextFit(deck, diagnostics);
+    decks.push(deck);
   }
   return { decks, diagnostics, markdown: (allowHtml) => parsed(allowHtml, false).md };
+}
+
+/** A manifest of slides/ for `--all`; a broken one (a link out of the project, a file name that is no id) is reported. */
+function manifestOrReport(root: string, path: string, diagnostics: Diagnostics): ManifestFile[] {
+  const found = findManifest(root, path);
+  if (!isManifestProblem(found)) return [found];
+  if (found.file) diagnostics.error(found.code, found.message, { file: found.file, line: 1, column: 1 }, found.hint);
+  return [];
 }
 
 /** Parses every card; `broken` holds the file names of cards too broken to parse, already reported. */
@@ -101,7 +126,7 @@ function parseCards(root: string, sources: readonly TextFile[], md: MarkdownIt, 
   for (const source of sources) {
     const card = parseCard(source, md, diagnostics);
     if (!card) {
-      broken.add(basename(source.file).replace(/\.md$/i, ''));
+      broken.add(normaliseId(basename(source.file).replace(/\.md$/i, '')));
       continue;
     }
     checkMediaPaths(card, root, source.text, diagnostics);
@@ -121,6 +146,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   diagnostics.throwIfErrors();
   // Every deck's media is found and hashed before anything is written, so a missing file writes nothing.
   const mediaCache: MediaCache = new Map();
+  const hashes = new Map(decks.map((deck) => [deck.id, deckContentHash(deck, GENERATOR)]));
   const media = decks.map((deck) => collectMedia(deck, diagnostics, mediaCache));
   diagnostics.throwIfErrors();
   // Each theme's runtime and participants' CSS is read before any deck is written: one that cannot be read
@@ -134,12 +160,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const { runtime, participants } = assets.get(deck.theme)!;
     const html = renderDeckHtml(deck, markdown(deck.allowHtml), runtime);
     const edition = renderParticipantsHtml(deck, { ...participants, brandingCss: deck.branding ? brandingCss(deck.branding, themeColours(deck.theme)) : '' }, GENERATOR);
-    const file = emitDeck(outDir, deck.id, [
+    const emitted = await emitDeck(outDir, deck.id, [
       { path: 'index.html', content: html.document },
       { path: 'participants.html', content: edition },
       ...mediaOutputFiles({ deck, files }),
-    ]);
-    built.push({ id: deck.id, file, participantsFile: join(dirname(file), 'participants.html'), slides: html.slides, cards: deck.cards.length });
+    ], hashes.get(deck.id)!);
+    built.push({ id: deck.id, file: emitted.file, participantsFile: join(dirname(emitted.file), 'participants.html'), slides: html.slides, cards: deck.cards.length,
+      removedFiles: emitted.removed.map((name) => join(outDir, deck.id, name)) });
   }
   return { decks: built, diagnostics: diagnostics.sorted() };
 }

@@ -88,6 +88,8 @@ export type BodyBlock =
 /** A parsed card: one discussion unit, from one Markdown file. */
 export interface Card {
   id: string;
+  /** Where the id was written: its `id:` value, or the file's start when the file name gives it. */
+  idSource?: SourcePosition;
   title: string;
   kind: CardKind;
   minutes: number;

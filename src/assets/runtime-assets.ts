@@ -60,26 +60,36 @@ export function listThemes(): string[] | undefined {
  * read from its compiled CSS; undefined when the runtime is not compiled.
  */
 export function themeColours(themeName: string): ThemeColours | undefined {
-  const cached = coloursByTheme.get(themeName);
+  const tokens = themeTokens(themeName);
+  const [bg, onPrimary, onAccent] = ['bg', 'on-primary', 'on-accent'].map((name) => tokens?.[`color-${name}`]);
+  return bg && onPrimary && onAccent && [bg, onPrimary, onAccent].every((c) => /^#[0-9a-f]{3,6}$/i.test(c)) ? { bg, onPrimary, onAccent } : undefined;
+}
+
+/**
+ * A theme's design tokens (`--samtale-color-primary: #0b4a6f` → `color-primary: '#0b4a6f'`), as its compiled
+ * CSS declares them on `:root`; undefined when the runtime is not compiled or has no such theme.
+ */
+export function themeTokens(themeName: string): Readonly<Record<string, string>> | undefined {
+  const cached = tokensByTheme.get(themeName);
   if (cached !== undefined) return cached ?? undefined;
-  let found: ThemeColours | null = null;
+  let found: Record<string, string> | null = null;
   try {
     const manifest: unknown = JSON.parse(readFileSync(fileURLToPath(new URL('manifest.json', runtimeDir)), 'utf8'));
     const file = isManifest(manifest) && Object.hasOwn(manifest.themes, themeName) ? manifest.themes[themeName] : undefined;
     if (file) {
       const css = readFileSync(fileURLToPath(new URL(file, runtimeDir)), 'utf8');
-      const token = (name: string) => new RegExp(`--samtale-color-${name}:\\s*(#[0-9a-fA-F]{3,6})\\b`).exec(css)?.[1];
-      const [bg, onPrimary, onAccent] = [token('bg'), token('on-primary'), token('on-accent')];
-      if (bg && onPrimary && onAccent) found = { bg, onPrimary, onAccent };
+      found = {};
+      // Only the first declaration of a token counts: the theme's own, not a later override in a rule.
+      for (const [, name, value] of css.matchAll(/--samtale-([a-z0-9-]+)\s*:\s*([^;}]+)/g)) found[name!] ??= value!.trim();
     }
   } catch {
     found = null;
   }
-  coloursByTheme.set(themeName, found);
+  tokensByTheme.set(themeName, found);
   return found ?? undefined;
 }
 
-const coloursByTheme = new Map<string, ThemeColours | null>();
+const tokensByTheme = new Map<string, Record<string, string> | null>();
 
 async function readManifest(): Promise<RuntimeManifest> {
   const parsed: unknown = JSON.parse(await readRuntimeFile('manifest.json'));

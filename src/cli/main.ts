@@ -1,15 +1,13 @@
 // The `samtale` command: thin wiring over the API. Each command imports only what it needs.
 import { cac } from 'cac';
 import { readFileSync } from 'node:fs';
-import { EnvironmentError } from '../diagnostics/deck-error.js';
-import { formatDiagnostics } from '../diagnostics/format.js';
+import { EnvironmentError, UsageError } from '../diagnostics/deck-error.js';
+import { formatDiagnostics, visible } from '../diagnostics/format.js';
 import type { Diagnostic } from '../diagnostics/deck-error.js';
 
 /** Exit codes of DESIGN.md: 0 success, 1 a problem in content or environment, 2 bad usage. */
 const EXIT_PROBLEM = 1;
 const EXIT_USAGE = 2;
-
-class UsageError extends Error {}
 
 const cli = cac('samtale');
 
@@ -26,6 +24,10 @@ cli
     printDiagnostics(result.diagnostics);
     for (const deck of result.decks) {
       console.log(`built ${deck.id}: ${deck.cards} cards, ${deck.slides} slides → ${relativePath(deck.file)}, and the participants' edition ${relativePath(deck.participantsFile)}`);
+      for (const file of deck.removedFiles) {
+        const command = file.endsWith('.pptx') ? 'pptx' : 'pdf';
+        console.log(`removed ${relativePath(file)}: it was made from other content; "samtale ${command} ${deck.id}" makes it again`);
+      }
     }
     console.log(`done in ${Math.round(performance.now() - started)} ms`);
   });
@@ -38,7 +40,7 @@ cli
     const diagnostics = check({ decks, all: Boolean(options.all) });
     printDiagnostics(diagnostics);
     if (diagnostics.some((d) => d.severity === 'error')) process.exitCode = EXIT_PROBLEM;
-    else console.log('no problems found');
+    else console.log(diagnostics.length > 0 ? 'no errors found' : 'no problems found');
   });
 
 cli
@@ -61,7 +63,7 @@ cli
   .example('samtale dev faxe --open')
   .action(async (deck: string | undefined, options: { port: number | string; host?: string | boolean; open?: boolean }) => {
     const port = Number(options.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${options.port}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('E_USAGE', `--port must be a port number, not "${options.port}"`);
     // Loaded only here: no other command starts Vite.
     const { dev } = await import('../vite/server.js');
     await dev({ ...(deck ? { deck } : {}), port, host: options.host ?? 'localhost', open: Boolean(options.open), shortcuts: process.stdin.isTTY });
@@ -83,7 +85,7 @@ cli
     const { exportPdf, ExportOptionsError, PAPERS, PDF_KINDS } = await import('../export/index.js');
     const { terminalProgress } = await import('../export/progress.js');
     const paper = PAPERS.find((p) => p === String(options.paper).toLowerCase());
-    if (!paper) throw new UsageError(`--paper must be ${PAPERS.join(' or ')}, not "${options.paper}"`);
+    if (!paper) throw new UsageError('E_USAGE', `--paper must be ${PAPERS.join(' or ')}, not "${options.paper}"`);
     const kinds = PDF_KINDS.filter((kind) => options[kind]);
     const progress = await terminalProgress();
     const started = performance.now();
@@ -95,15 +97,40 @@ cli
         ...(options.browser === undefined ? {} : { browser: String(options.browser) }),
       });
     } catch (error) {
-      if (error instanceof ExportOptionsError) throw new UsageError(error.message);
+      if (error instanceof ExportOptionsError) throw new UsageError('E_USAGE', error.message);
       throw error;
     } finally {
       progress.stop();
     }
     printDiagnostics(result.diagnostics);
-    for (const warning of result.warnings) console.error(`warning: ${warning}`);
+    for (const warning of result.warnings) console.error(`warning: ${visible(warning)}`);
     for (const pdf of result.pdfs) {
       console.log(`wrote ${relativePath(pdf.file)}: ${pdf.kind}, ${pdf.pages} page${pdf.pages === 1 ? '' : 's'}, ${Math.round(pdf.bytes / 1024)} KB`);
+    }
+    console.log(`done in ${Math.round(performance.now() - started)} ms`);
+  });
+
+cli
+  .command('pptx [...decks]', 'Make an editable PowerPoint of each deck, with the facilitator\'s guidance in the notes')
+  .option('--all', 'Every deck in slides/')
+  .option('--out <path>', 'A .pptx file for one deck, or a folder for <deck-id>/<deck-id>.pptx, as build (default: dist)')
+  .example('samtale pptx                 # the default deck into dist/<deck-id>/<deck-id>.pptx')
+  .example('samtale pptx solby --out solby.pptx')
+  .action(async (decks: string[], options: { all?: boolean; out?: string }) => {
+    // Loaded only here: no other command loads pptxgenjs.
+    const { exportPptx } = await import('../pptx/index.js');
+    const { ExportOptionsError } = await import('../export/options.js');
+    const started = performance.now();
+    let result: Awaited<ReturnType<typeof exportPptx>>;
+    try {
+      result = await exportPptx({ decks, all: Boolean(options.all), ...(options.out === undefined ? {} : { out: String(options.out) }) });
+    } catch (error) {
+      if (error instanceof ExportOptionsError) throw new UsageError('E_USAGE', error.message);
+      throw error;
+    }
+    printDiagnostics(result.diagnostics);
+    for (const file of result.files) {
+      console.log(`wrote ${relativePath(file.file)}: ${file.slides} slides, ${Math.round(file.bytes / 1024)} KB`);
     }
     console.log(`done in ${Math.round(performance.now() - started)} ms`);
   });
@@ -128,7 +155,7 @@ cli
       times: Boolean(options.times),
     });
     printDiagnostics(result.diagnostics);
-    for (const warning of result.warnings) console.error(`warning: ${warning}`);
+    for (const warning of result.warnings) console.error(`warning: ${visible(warning)}`);
     console.log(`wrote ${relativePath(result.file)}: seminar ${result.seminar} of ${result.deck}, ${result.cards} card${result.cards === 1 ? '' : 's'}, ${result.pages} page${result.pages === 1 ? '' : 's'}, ${Math.round(result.bytes / 1024)} KB`);
     console.log(`done in ${Math.round(performance.now() - started)} ms`);
   });
@@ -148,6 +175,11 @@ function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
   if (diagnostics.length > 0) console.error(formatDiagnostics(diagnostics, { cwd: process.cwd(), codeFrame: true }));
 }
 
+/** A message that may span lines (the browser search lists what it tried): each line made visible. */
+function multiline(text: string): string {
+  return text.split('\n').map(visible).join('\n');
+}
+
 function relativePath(file: string): string {
   return file.startsWith(process.cwd() + '/') ? file.slice(process.cwd().length + 1) : file;
 }
@@ -157,7 +189,7 @@ async function main(): Promise<void> {
     const { args, options } = cli.parse(process.argv, { run: false });
     if (options['help'] || options['version']) return;
     if (!cli.matchedCommand) {
-      if (args.length > 0) throw new UsageError(`unknown command "${args[0]}"`);
+      if (args.length > 0) throw new UsageError('E_USAGE', `unknown command "${args[0]}"`);
       cli.outputHelp();
       return;
     }
@@ -170,8 +202,12 @@ async function main(): Promise<void> {
 /** The one top-level catch: prints the error the way its kind deserves, returns the exit code. */
 function report(error: unknown): number {
   const { name } = error as { name?: string };
-  if (error instanceof UsageError || name === 'CACError') {
-    console.error(`samtale: ${(error as Error).message}\nRun "samtale --help" for usage.`);
+  if (error instanceof UsageError) {
+    console.error(`samtale: ${visible(error.message)} [${error.code}]\n  hint: ${visible(error.hint)}`);
+    return EXIT_USAGE;
+  }
+  if (name === 'CACError') {
+    console.error(`samtale: ${visible((error as Error).message)} [E_USAGE]\n  hint: run "samtale --help" for the commands and their options`);
     return EXIT_USAGE;
   }
   if (name === 'DeckError') {
@@ -180,10 +216,13 @@ function report(error: unknown): number {
     return EXIT_PROBLEM;
   }
   if (error instanceof EnvironmentError) {
-    console.error(`samtale: ${error.message} [${error.code}]${error.hint ? `\n  hint: ${error.hint}` : ''}`);
+    console.error(`samtale: ${multiline(error.message)} [${error.code}]\n  hint: ${visible(error.hint)}`);
     return EXIT_PROBLEM;
   }
-  console.error(error instanceof Error ? error.stack ?? error.message : String(error));
+  // A bug in samtale, not in the user's content: said plainly; the stack trace only when asked for.
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`samtale: unexpected error: ${multiline(message)}\n  hint: this is a fault in samtale; run again with SAMTALE_DEBUG=1 and report what it prints`);
+  if (process.env['SAMTALE_DEBUG'] && error instanceof Error && error.stack) console.error(multiline(error.stack));
   return EXIT_PROBLEM;
 }
 

@@ -1,6 +1,7 @@
 // The one schema for card front matter, video blocks and deck manifests: validation, types and JSON Schema.
 import { z } from 'zod';
 import { toSeconds } from '../pipeline/video-source.js';
+import { isValidId, normaliseId } from '../project/ids.js';
 
 const clockTime = z
   .string()
@@ -12,10 +13,9 @@ const positiveMinutes = z.number().positive('expected a positive number of minut
 export const cardFrontMatterSchema = z.strictObject({
   id: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an id of lowercase letters, digits and hyphens, e.g. "om-at-moderere-debatten"')
     .optional()
-    .describe('The card id used in manifests. Defaults to the file name without .md.'),
-  title: z.string().min(1, 'expected a title').describe('The card title, e.g. "Om at moderere debatten".'),
+    .describe('The card id used in manifests: lowercase letters (æ, ø, å too), digits and hyphens. Defaults to the file name without .md.'),
+  title: z.string().trim().min(1, 'expected a title, not an empty one').describe('The card title, e.g. "Om at moderere debatten".'),
   kind: z.enum(['intro', 'theme']).default('theme').describe('"theme" for a discussion card, "intro" for an introduction.'),
   minutes: positiveMinutes.describe('Planned minutes for the card; a deck may override it.'),
 });
@@ -34,7 +34,8 @@ const videoTime = (what: string) => z
 export const videoSchema = z.strictObject({
   id: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an id of lowercase letters, digits and hyphens, e.g. "thielke"')
+    .transform(normaliseId)
+    .refine(isValidId, 'expected an id of lowercase letters, digits and hyphens, e.g. "thielke"')
     .optional()
     .describe('A name a deck manifest uses to point this video to another file (`videos:`), e.g. "thielke".'),
   speaker: z.string().optional().describe('Who speaks in the video.'),
@@ -117,7 +118,7 @@ export type Branding = z.infer<typeof brandingSchema>;
 /** A deck manifest in `slides/`. An adaptation `extends` another deck and sets only what differs. */
 export const manifestSchema = z.strictObject({
   extends: z.string().min(1).optional().describe('The deck this one adapts, e.g. "sociale-medier".'),
-  title: z.string().min(1, 'expected a title').optional().describe('The deck title, shown on the title slide.'),
+  title: z.string().trim().min(1, 'expected a title, not an empty one').optional().describe('The deck title, shown on the title slide.'),
   subtitle: z.string().optional(),
   language: z.enum(['da', 'en']).optional().describe('Language of the deck and its interface (default "da").'),
   theme: z.string().optional().describe('The visual theme, a folder in themes/ (default "default").'),
@@ -140,7 +141,7 @@ export const manifestSchema = z.strictObject({
       notes: z.string().optional().describe('Speaker notes for the agenda slide (Markdown).'),
     })
     .optional(),
-  cards: z.array(deckCardEntrySchema).min(1, 'expected at least one card').optional().describe('The cards, in order; an adaptation without it keeps its base deck\'s.'),
+  cards: z.array(deckCardEntrySchema).optional().describe('The cards, in order; an adaptation without it keeps its base deck\'s.'),
   closing: z
     .strictObject({
       title: z.string().optional(),

@@ -1,5 +1,5 @@
 // Parses YAML and validates it against a schema, reporting every problem at its line and column.
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
 import { didYouMean, suggestionHint } from '../diagnostics/suggest.js';
@@ -29,19 +29,31 @@ export function validateYaml<S extends z.ZodType>(
   schema: S,
   diagnostics: Diagnostics,
 ): Validated<z.infer<S>> | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(source.text, { prettyErrors: false, uniqueKeys: true });
+  const locate = offsetToPosition(source.text);
   const at = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { file: source.file, line: source.firstLine + line - 1, column: col };
+    const { line, column } = locate(offset);
+    return { file: source.file, line: source.firstLine + line - 1, column };
   };
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
+      const quote = unclosedQuote(doc, error);
+      if (quote) {
+        diagnostics.error('E_YAML', `${source.what}: a quoted value is never closed: the ${quote.mark === '"' ? 'double' : 'single'} quote here runs on to the end`,
+          at(quote.start), `end the value with ${quote.mark} on the same line, e.g. title: ${quote.mark}Om at teste${quote.mark}`);
+        continue;
+      }
       // yaml's own "at line L, column C" counts from the YAML's start; our position counts in the file.
       const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
       diagnostics.error('E_YAML', `${source.what}: YAML does not parse: ${message}`, at(error.pos[0]),
         'check the indentation, and quote values that contain ": " or start with a special character');
     }
+    return undefined;
+  }
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    const shape = isSeq(doc.contents) ? 'a list' : 'a single value';
+    diagnostics.error('E_YAML_NOT_MAPPING', `${source.what}: expected "key: value" lines, but the YAML is ${shape}`,
+      at(doc.contents.range?.[0] ?? 0), notMappingHint(source.what));
     return undefined;
   }
   const value: unknown = doc.toJS() ?? {};
@@ -97,6 +109,18 @@ function reportIssue(
     return;
   }
   const node = nodeAt(path);
+  const written = path.length > 0 && findKeyNode(nodeAt(path.slice(0, -1)), path[path.length - 1]!) !== undefined;
+  if (issue.code === 'invalid_type' && (node === undefined || (isScalar(node) && node.value === null)) && written) {
+    // `key:` with nothing after it, or `primary: #fff`, where YAML reads "#" as the start of a comment.
+    const key = path[path.length - 1]!;
+    const keyNode = findKeyNode(nodeAt(path.slice(0, -1)), key);
+    const position = keyNode?.range ? at(keyNode.range[0]) : positionOf(path);
+    const line = source.text.split(/\r?\n/)[position.line - source.firstLine] ?? '';
+    const comment = new RegExp(`${escapeRegExp(key)}\\s*:\\s+#`).test(line);
+    diagnostics.error('E_INVALID_VALUE', `${source.what}: ${where} has no value${comment ? ' (YAML reads what follows "#" as a comment)' : ''}`, position,
+      comment ? `quote the value: ${key}: "${/#\S*/.exec(line.slice(line.indexOf(':')))?.[0] ?? '#…'}"` : `write a value after "${key}:", or remove the line`);
+    return;
+  }
   if (issue.code === 'invalid_type' && node === undefined) {
     const key = path[path.length - 1] ?? '';
     diagnostics.error('E_MISSING_KEY', `${source.what}: missing "${key}"`, positionOf(path.slice(0, -1)),
@@ -113,7 +137,29 @@ function reportIssue(
   const code = path[path.length - 1] === 'minutes' ? 'E_BAD_MINUTES' : 'E_INVALID_VALUE';
   const expected = issue.code === 'invalid_type' ? `must be ${article(issue.expected)}` : issue.message.replace(/^Invalid input: /, '');
   diagnostics.error(code, `${source.what}: ${where}${issue.code === 'invalid_type' ? '' : ':'} ${expected}${shown ? `, got ${shown}` : ''}`,
-    positionOf(path), hintFor(path));
+    positionOf(path), hintFor(path, issue.message));
+}
+
+/**
+ * Line and column (1-based) of a character offset, counted in the text itself: yaml's LineCounter only knows
+ * the lines its lexer reached, so after some errors it puts a column past the end of a line.
+ */
+export function offsetToPosition(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return (offset) => {
+    const clamped = Math.max(0, Math.min(offset, text.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    const lineEnd = (starts[low + 1] ?? text.length + 1) - 1;
+    const lineText = text.slice(starts[low]!, lineEnd).replace(/\r$/, '');
+    return { line: low + 1, column: Math.min(clamped - starts[low]!, lineText.length) + 1 };
+  };
 }
 
 function article(type: string): string {
@@ -128,11 +174,39 @@ function nearestPosition(root: unknown, path: string[], at: (offset: number) => 
   return { file: source.file, line: source.firstLine, column: 1 };
 }
 
-function hintFor(path: string[]): string | undefined {
+function hintFor(path: string[], message: string): string | undefined {
   const key = path[path.length - 1];
   if (key === 'minutes') return 'write a number, e.g. "minutes: 20"';
   if (key === 'start') return 'quote the time, e.g. start: "09:00"';
+  if (key === 'title') return 'write the title after "title:", e.g. title: Om at moderere debatten';
+  const example = /e\.g\. (".*?")/.exec(message)?.[1];
+  if (example && key !== undefined && !/^\d+$/.test(key)) return `write it like this: ${key}: ${example}`;
   return undefined;
+}
+
+/** The opening quote of a quoted scalar that runs to the end of the text (yaml reports the end). */
+function unclosedQuote(doc: Document.Parsed, error: YAMLError): { start: number; mark: string } | undefined {
+  if (error.code !== 'MISSING_CHAR' || !/quote/.test(error.message)) return undefined;
+  let found: { start: number; mark: string } | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && node.range[0] <= error.pos[0]
+        && (!found || node.range[0] > found.start)) {
+        found = { start: node.range[0], mark: node.type === 'QUOTE_DOUBLE' ? '"' : "'" };
+      }
+    },
+  });
+  return found;
+}
+
+function notMappingHint(what: string): string {
+  if (what === 'manifest') return 'a manifest is "key: value" lines: "title: …", then "cards:" with the cards below it as "- card-id"';
+  if (what === 'front matter') return 'front matter is "key: value" lines: "title: …", "kind: theme", "minutes: 20"';
+  return 'write one "key: value" per line, e.g. "speaker: …"';
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function findNode(root: unknown, path: string[]): Node | undefined {

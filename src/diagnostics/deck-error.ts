@@ -1,18 +1,21 @@
 // The one error type: a problem in the user's content, with its position, a stable code and a hint.
+import { CODES, type DiagnosticCode, type ErrorCode, type WarningCode } from './codes.js';
+
+export type { DiagnosticCode, ErrorCode, WarningCode } from './codes.js';
 
 export type Severity = 'error' | 'warning';
 
 /** A problem found in a card or manifest. Collected, not thrown, so that one run reports them all. */
 export interface Diagnostic {
-  /** Stable code for tools and tests, e.g. `E_UNKNOWN_KEY`. */
-  code: string;
+  /** Stable code for tools and tests, e.g. `E_UNKNOWN_KEY` (the registry: ./codes.ts, docs/errors.md). */
+  code: DiagnosticCode;
   severity: Severity;
   message: string;
   file: string;
   line: number;
   column: number;
-  /** What to do about it, e.g. a did-you-mean. */
-  hint?: string;
+  /** What to do about it, e.g. a did-you-mean; the registry's hint for the code when the call site has none. */
+  hint: string;
   /** Another place that takes part in the problem, e.g. the first of two cards with one id. */
   related?: { file: string; line: number; column: number };
 }
@@ -29,29 +32,52 @@ export class DeckError extends Error {
   }
 }
 
-/** Thrown for problems with the environment (no runtime, no browser, unwritable output). */
+/** Thrown for problems with the environment (no runtime, no browser, unwritable output): exit code 1. */
 export class EnvironmentError extends Error {
-  readonly code: string;
-  readonly hint?: string;
+  readonly code: DiagnosticCode;
+  readonly hint: string;
 
-  constructor(code: string, message: string, hint?: string) {
+  constructor(code: DiagnosticCode, message: string, hint?: string) {
     super(message);
     this.name = 'EnvironmentError';
     this.code = code;
-    if (hint !== undefined) this.hint = hint;
+    this.hint = hint ?? CODES[code].hint;
   }
 }
 
-/** Collects diagnostics while a stage runs. */
+/** Thrown for bad usage: a deck name that is no deck id, an unknown option. Exit code 2. */
+export class UsageError extends Error {
+  readonly code: DiagnosticCode;
+  readonly hint: string;
+
+  constructor(code: DiagnosticCode, message: string, hint?: string) {
+    super(message);
+    this.name = 'UsageError';
+    this.code = code;
+    this.hint = hint ?? CODES[code].hint;
+  }
+}
+
+type At = { file: string; line: number; column: number };
+
+/** Collects diagnostics while a stage runs. The same problem found twice (a base deck of two decks) is kept once. */
 export class Diagnostics {
   readonly items: Diagnostic[] = [];
+  private readonly seen = new Set<string>();
 
-  error(code: string, message: string, at: { file: string; line: number; column: number }, hint?: string, related?: Diagnostic['related']): void {
-    this.items.push({ code, severity: 'error', message, ...at, ...(hint === undefined ? {} : { hint }), ...(related ? { related } : {}) });
+  error(code: ErrorCode, message: string, at: At, hint?: string, related?: Diagnostic['related']): void {
+    this.add(code, 'error', message, at, hint, related);
   }
 
-  warning(code: string, message: string, at: { file: string; line: number; column: number }, hint?: string, related?: Diagnostic['related']): void {
-    this.items.push({ code, severity: 'warning', message, ...at, ...(hint === undefined ? {} : { hint }), ...(related ? { related } : {}) });
+  warning(code: WarningCode, message: string, at: At, hint?: string, related?: Diagnostic['related']): void {
+    this.add(code, 'warning', message, at, hint, related);
+  }
+
+  private add(code: DiagnosticCode, severity: Severity, message: string, at: At, hint: string | undefined, related: Diagnostic['related']): void {
+    const key = [code, at.file, at.line, at.column, message].join('\0');
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push({ code, severity, message, file: at.file, line: at.line, column: at.column, hint: hint ?? CODES[code].hint, ...(related ? { related } : {}) });
   }
 
   get hasErrors(): boolean {

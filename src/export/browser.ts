@@ -42,8 +42,7 @@ export class PdfBrowser {
       const args = [...(launch.args ?? []), '--font-render-hinting=none'];
       return new PdfBrowser(await puppeteer.launch({ ...launch, args, protocolTimeout: PAGE_TIMEOUT_MS * 2 }));
     } catch (error) {
-      throw new EnvironmentError('E_BROWSER_LAUNCH', `Could not start the browser at ${launch.executablePath}: ${firstLine(error)}`,
-        'Check that it is a working Chromium or Chrome, or point SAMTALE_BROWSER at one.');
+      throw new EnvironmentError('E_BROWSER_LAUNCH', `Could not start the browser at ${launch.executablePath}: ${firstLine(error)}`);
     }
   }
 

@@ -15,9 +15,6 @@ export const EMOJI_RANGE = 'U+1F000-1FAFF, U+2300-23FF, U+2600-27BF, U+2B00-2BFF
 /** Colour emoji fonts by the names `local()` finds them: Linux, macOS, Windows, Firefox's. */
 const EMOJI_FONTS = ['Noto Color Emoji', 'Apple Color Emoji', 'Segoe UI Emoji', 'Twemoji Mozilla'];
 
-const INSTALL_HINT = 'Install a colour emoji font (Debian/Ubuntu: sudo apt-get install fonts-noto-color-emoji; `npm install` does it '
-  + 'when run as root), or take the emoji out of the text.';
-
 /** Emoji faces for every family the CSS declares with @font-face, in the weights and styles the print CSS uses. */
 export function emojiFaceCss(css: readonly string[]): string {
   const families = new Set<string>();
@@ -51,7 +48,7 @@ export interface FailedFace {
 /** The failures that are ours to explain: emoji faces with no emoji font installed. */
 export function emojiFontMissing(failed: readonly FailedFace[], label: string): EnvironmentError | undefined {
   if (!failed.some((face) => face.unicodeRange.replace(/\s/g, '').toUpperCase().startsWith('U+1F000-1FAFF'))) return undefined;
-  return new EnvironmentError('E_EMOJI_FONT', `Could not render ${label}: it has emoji, and no colour emoji font is installed`, INSTALL_HINT);
+  return new EnvironmentError('E_EMOJI_FONT', `Could not render ${label}: it has emoji, and no colour emoji font is installed`);
 }
 
 /**
@@ -77,7 +74,7 @@ export async function checkEmoji(page: Page, label: string): Promise<void> {
       if ((await fontsOf(i)).some((family) => !reference.includes(family))) missing.push(`${found[i]!.emoji} (in "${found[i]!.context}")`);
     }
     if (missing.length > 0) {
-      throw new EnvironmentError('E_EMOJI_FONT', `Could not render ${label}: no installed emoji font can draw ${missing.join(', ')}`, INSTALL_HINT);
+      throw new EnvironmentError('E_EMOJI_FONT', `Could not render ${label}: no installed emoji font can draw ${missing.join(', ')}`);
     }
   } finally {
     await page.evaluate(() => document.querySelectorAll('[data-samtale-emoji-probe]').forEach((probe) => probe.remove())).catch(() => undefined);

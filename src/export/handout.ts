@@ -59,17 +59,17 @@ function cardFlow(placed: DeckCard, themeCount: number, strings: PrintStrings): 
   });
   const questions = card.questions.filter((q) => !q.action);
   if (questions.length > 0) {
-    parts.push(`<ol class="handout-questions">\n${questions.map((q) => `<li>${q.html}</li>`).join('\n')}\n</ol>`);
+    parts.push(`<ol class="handout-questions">\n${questions.map((q) => `<li dir="auto">${q.html}</li>`).join('\n')}\n</ol>`);
   }
   for (const question of card.questions.filter((q) => q.action)) {
     parts.push(`<div class="handout-action"><p class="handout-action-label">${escapeHtml(strings.deck.action)}</p>`
-      + `<p class="action-question">${question.html}</p></div>`);
+      + `<p class="action-question" dir="auto">${question.html}</p></div>`);
   }
   if (card.quotes.length > 0) {
     parts.push(`<p class="section-label keep-with-next">${escapeHtml(strings.quotes)}</p>`);
     for (const quote of card.quotes) {
       // A group, not a figure: in the PDF a Figure is an image whose text alternative replaces its content.
-      parts.push(`<div class="handout-quote" role="group"><blockquote>${quote.html}</blockquote><p class="quote-source">${quote.sourceHtml}</p></div>`);
+      parts.push(`<div class="handout-quote" role="group"><blockquote dir="auto">${quote.html}</blockquote><p class="quote-source" dir="auto">${quote.sourceHtml}</p></div>`);
     }
   }
   if (card.kind === 'theme') {

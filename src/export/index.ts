@@ -12,6 +12,8 @@ import { ExportOptionsError, PAPERS, PDF_KINDS, pdfFileName, type PdfKind } from
 import type { Paper } from './page.js';
 import type { PrintJob } from './prepare.js';
 import { writeFilesAtomically } from './write-files.js';
+import { withFolderLocks } from '../output/folder-lock.js';
+import { loadManifest } from '../pipeline/load.js';
 
 export { ExportOptionsError, PAPERS, PDF_KINDS, pdfFileName, type Paper, type PdfKind };
 
@@ -76,6 +78,9 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
     throw new ExportOptionsError(`--out ${options.out} names one file, but more than one PDF is to be made; name a folder, or pick one deck and one of --handout, --guide, --slides`);
   }
 
+  // A deck name that is no deck (or reaches outside the project) is bad usage: told before a browser starts.
+  for (const deck of options.decks ?? []) loadManifest(root, deck);
+
   const launching = PdfBrowser.launch(options.browser ? { browser: options.browser } : {});
   launching.catch(() => undefined);
   let browser: PdfBrowser | undefined;
@@ -100,7 +105,7 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
       const { document } = job;
       const result = await browser!.print({ label: `the ${job.kind} of ${job.deck}`, html: document.html, width: document.width, ...(document.paginate ? { paginate: document.paginate } : {}) });
       report(`${name}: printed`);
-      const described = await withMetadata(result.bytes, document.metadata, result.headings);
+      const described = await withMetadata(result.bytes, { ...document.metadata, contentHash: job.contentHash }, result.headings);
       const { bytes, pages, warnings: accessibility } = await makePdfUa(described.bytes, result.hints, document.metadata);
       for (const warning of [...result.warnings, ...accessibility]) warnings.push(`${name}: ${warning}`);
       if (result.layout) {
@@ -112,7 +117,10 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
     });
     // The browser shuts down while the files are written.
     closing = browser.close();
-    await writeFilesAtomically(printed.map(({ job, bytes }) => ({ path: job.file, bytes })));
+    // A build of the same deck swaps the deck's folder under the same lock, so a PDF never lands in a folder on its
+    // way out. A folder named with --out is the user's own: nothing swaps it, and nothing is written beside it.
+    const folders = printed.flatMap(({ job }) => (job.deckFolder ? [job.deckFolder] : []));
+    await withFolderLocks(folders, () => writeFilesAtomically(printed.map(({ job, bytes }) => ({ path: job.file, bytes }))));
     options.onProgress?.({ done: total, total, task: 'written' });
   } finally {
     await (closing ?? (browser ?? (await launching.catch(() => undefined)))?.close());

@@ -7,6 +7,8 @@
 // future Chromium writing cross-reference streams) goes through pdf-lib instead, whose full rewrite also
 // keeps /StructTreeRoot, /MarkInfo and /Outlines (tests/export checks both ways).
 
+import { CONTENT_HASH_KEY } from '../pipeline/content-hash.js';
+
 export interface PdfMetadata {
   title: string;
   author: string;
@@ -14,6 +16,8 @@ export interface PdfMetadata {
   language: string;
   creator: string;
   keywords: string[];
+  /** The deck content the PDF was made from (src/pipeline/content-hash.ts); `samtale build` keeps only current PDFs. */
+  contentHash?: string;
 }
 
 /**
@@ -28,7 +32,7 @@ export async function withMetadata(pdf: Uint8Array, meta: PdfMetadata, headings:
 /** The whole file rewritten by pdf-lib. */
 export async function rewriteMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
   // Loaded on first use, so that importing samtale's API does not load pdf-lib.
-  const { PDFDocument, ParseSpeeds } = await import('pdf-lib');
+  const { PDFDocument, ParseSpeeds, PDFName, PDFString } = await import('pdf-lib');
   // pdf-lib yields to the event loop every 100 objects by default, which makes it ten times slower here.
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   // Viewers show the title, not the file name, in their title bar (as PDF/UA asks).
@@ -38,6 +42,10 @@ export async function rewriteMetadata(pdf: Uint8Array, meta: PdfMetadata): Promi
   doc.setLanguage(meta.language);
   doc.setCreator(meta.creator);
   doc.setKeywords(meta.keywords);
+  if (meta.contentHash) {
+    // pdf-lib has no setter for a key of one's own; its Info dictionary takes one like any other.
+    (doc as unknown as { getInfoDict(): { set(key: unknown, value: unknown): void } }).getInfoDict().set(PDFName.of(CONTENT_HASH_KEY), PDFString.of(meta.contentHash));
+  }
   const bytes = await doc.save({ useObjectStreams: false, addDefaultPage: false, objectsPerTick: Infinity });
   return { bytes, pages: doc.getPageCount() };
 }
@@ -83,6 +91,7 @@ export function appendMetadata(pdf: Uint8Array, meta: PdfMetadata, headings: rea
     `/Subject ${pdfString(meta.subject)}`,
     `/Keywords ${pdfString(meta.keywords.join(', '))}`,
     `/Creator ${pdfString(meta.creator)}`,
+    ...(meta.contentHash && /^[0-9a-f]+$/.test(meta.contentHash) ? [`/${CONTENT_HASH_KEY} (${meta.contentHash})`] : []),
     ...kept,
   ].join('\n');
 

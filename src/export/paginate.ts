@@ -32,6 +32,8 @@ export interface PaginateOutput {
 
 /**
  * Must stay self-contained (no imports, no outer variables): Puppeteer sends its source text to the page.
+ * A row taller than a page is split between lines of its text, so every page holds what was measured for
+ * it and the contents list's page numbers are right.
  */
 export function paginate(input: PaginateInput): PaginateOutput {
   // A little slack for rounding between the measured layout and the printed one.
@@ -92,6 +94,71 @@ export function paginate(input: PaginateInput): PaginateOutput {
       return true;
     };
 
+    /**
+     * Splits a row taller than the room left on the page between two lines of its text: the lines that fit
+     * stay (as a copy of the row's elements), the rest stays in the row, which then starts the next page. A
+     * list item split so keeps its number once: its rest is marked `continues`. False when no line fits.
+     */
+    const splitText = (row: HTMLElement) => {
+      const texts: Text[] = [];
+      const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Text).length > 0) texts.push(node as Text);
+      const total = texts.reduce((sum, t) => sum + t.length, 0);
+      const at = (index: number): [Text, number] => {
+        let rest = index;
+        for (const text of texts) {
+          if (rest < text.length) return [text, rest];
+          rest -= text.length;
+        }
+        const last = texts[texts.length - 1]!;
+        return [last, last.length];
+      };
+      const range = document.createRange();
+      const bottomOfChar = (index: number) => {
+        const [node, offset] = at(index);
+        range.setStart(node, offset);
+        range.setEnd(node, Math.min(node.length, offset + 1));
+        return range.getBoundingClientRect().bottom - pageTop;
+      };
+      // The first character below the page's bottom: its line goes to the next page.
+      let low = 0;
+      let high = total;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (bottomOfChar(mid) > limit) high = mid;
+        else low = mid + 1;
+      }
+      if (low <= 0 || low >= total) return false;
+      // Back to the start of that line's first word, so no word is cut.
+      let cut = low;
+      while (cut > 0 && !/\s/.test(at(cut - 1)[0].data[at(cut - 1)[1]] ?? '')) cut--;
+      if (cut <= 0) cut = low;
+      const [node, offset] = at(cut);
+      const head = document.createRange();
+      head.setStartBefore(row);
+      head.setEnd(node, offset);
+      const fits = head.extractContents();
+      row.parentNode!.insertBefore(fits, row);
+      const item = row.tagName === 'OL' || row.tagName === 'UL' ? row.firstElementChild : row.tagName === 'LI' ? row : null;
+      if (item) item.classList.add('continues');
+      const before = row.previousElementSibling;
+      if (row instanceof HTMLOListElement && before instanceof HTMLOListElement) row.start = (before.hasAttribute('start') ? before.start : 1) + before.children.length - 1;
+      return true;
+    };
+
+    /** After a new page: a row still taller than the page is split (a list between items, else between lines) until it fits. */
+    const fitOnPages = (row: HTMLElement) => {
+      for (let guard = 0; bottomOf(row) > limit && guard < 500; guard++) {
+        // The items that do not fit become the next row, which the walk puts on pages of their own.
+        if (splitList(row)) return;
+        if (!splitText(row)) {
+          overflows.push(describe(row));
+          return;
+        }
+        newPageBefore(row);
+      }
+    };
+
     let first: HTMLElement | undefined;
     /** The labels right above the current row, which go to a new page with it. */
     let labels: HTMLElement[] = [];
@@ -103,7 +170,7 @@ export function paginate(input: PaginateInput): PaginateOutput {
         continue;
       }
       if (bottomOf(row) <= limit || row === first) {
-        if (bottomOf(row) > limit) overflows.push(describe(row));
+        if (bottomOf(row) > limit) fitOnPages(row);
         labels = keepsWithNext(row) && row !== first ? [...labels, row] : [];
         continue;
       }
@@ -112,8 +179,15 @@ export function paginate(input: PaginateInput): PaginateOutput {
         labels = [];
         continue;
       }
+      // Text taller than a whole page starts where it is, filling this page, rather than leaving it empty.
+      if (row.getBoundingClientRect().height > limit * 0.85 && splitText(row)) {
+        newPageBefore(row);
+        fitOnPages(row);
+        labels = [];
+        continue;
+      }
       newPageBefore(labels[0] ?? row);
-      if (bottomOf(row) > limit && !splitList(row)) overflows.push(describe(row));
+      fitOnPages(row);
       labels = keepsWithNext(row) ? [row] : [];
     }
     flows.push({ id: flow.id, firstPage, pages: page - firstPage + 1 });

@@ -8,6 +8,7 @@ import type { Deck } from '../model.js';
 import { themeColours } from '../assets/runtime-assets.js';
 import { brandingCss } from '../pipeline/branding.js';
 import { renderDeckSlides } from '../pipeline/render/deck-slides.js';
+import { deckContentHash } from '../pipeline/content-hash.js';
 import { printDocumentFor, type DeckPrintContext, type PrintDocument } from './documents.js';
 import { ExportOptionsError, pdfFileName, type PdfKind } from './options.js';
 import type { Paper } from './page.js';
@@ -20,6 +21,10 @@ export interface PrintJob {
   kind: PdfKind;
   file: string;
   document: PrintDocument;
+  /** The deck's content hash, stamped into the PDF (src/pipeline/content-hash.ts). */
+  contentHash: string;
+  /** The deck's own output folder, when the PDF goes there: `samtale build` swaps it, so it is locked while written. */
+  deckFolder?: string;
 }
 
 export interface PrepareOptions extends DeckSelection {
@@ -40,7 +45,11 @@ export async function preparePrintJobs(options: PrepareOptions): Promise<{ jobs:
   const jobs: PrintJob[] = [];
   for (const deck of decks) {
     const context = await printContext(deck, markdown(deck.allowHtml), options.paper);
-    for (const kind of options.kinds) jobs.push({ deck: deck.id, kind, file: target(deck.id, kind), document: printDocumentFor(kind, context) });
+    const contentHash = deckContentHash(deck, GENERATOR);
+    const deckFolder = options.out === undefined ? join(resolve(options.root, options.outDir ?? 'dist'), deck.id) : undefined;
+    for (const kind of options.kinds) {
+      jobs.push({ deck: deck.id, kind, file: target(deck.id, kind), document: printDocumentFor(kind, context), contentHash, ...(deckFolder ? { deckFolder } : {}) });
+    }
   }
   return { jobs, diagnostics: diagnostics.sorted() };
 }

@@ -176,7 +176,7 @@ ${facts.length ? `<dl class="record-facts">${facts.map(([k, v]) => `<div><dt>${e
   const sections = cards.filter(hasAgreement).map((card) => {
     const kicker = card.themeNumber === undefined ? '' : `<p class="kicker">${escapeHtml(deckWords.theme(card.themeNumber, themeCount))}</p>`;
     const question = card.actionQuestion
-      ? `<div class="handout-action"><p class="handout-action-label">${escapeHtml(deckWords.action)}</p><p class="action-question">${escapeHtml(card.actionQuestion)}</p></div>`
+      ? `<div class="handout-action"><p class="handout-action-label">${escapeHtml(deckWords.action)}</p><p class="action-question" dir="auto">${escapeHtml(card.actionQuestion)}</p></div>`
       : '';
     return `<section class="record-card" data-card="${escapeHtml(card.id)}">
 <div class="record-card-head">${kicker}<h2>${escapeHtml(card.title)}</h2></div>
@@ -239,7 +239,7 @@ ${rows}
 function textHtml(text: string, nothing: string): string {
   const paragraphs = text.replace(/\r\n/g, '\n').trim().split(/\n\s*\n/).filter((p) => p.trim() !== '');
   if (paragraphs.length === 0) return `<p class="record-text record-nothing">${escapeHtml(nothing)}</p>`;
-  return paragraphs.map((p) => `<p class="record-text">${escapeHtml(p)}</p>`).join('');
+  return paragraphs.map((p) => `<p class="record-text" dir="auto">${escapeHtml(p)}</p>`).join('');
 }
 
 /** The summary's own layout, over the theme's tokens and the print CSS (cover head, kicker, action box). */

@@ -5,13 +5,13 @@
 // Chromium tab, the document information set afterwards, the PDF/UA stage, the file written under a
 // temporary name and renamed. The card titles and action questions are those the export was written with;
 // the deck supplies its branding, theme numbers and anything the file lacks.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { loadDecks } from '../api.js';
 import { DeckError, EnvironmentError, type Diagnostic } from '../diagnostics/deck-error.js';
-import { listDeckIds } from '../pipeline/load.js';
-import { readRecordFile, recordFileName, type RecordFile } from '../record/files.js';
+import { listDeckIds, loadManifest } from '../pipeline/load.js';
+import { RECORD_FILE_MAX_BYTES, readRecordFile, recordFileName, type RecordFile } from '../record/files.js';
 import { RecordFormatError, type SeminarRecord } from '../record/record.js';
 import { PdfBrowser } from './browser.js';
 import { withMetadata } from './metadata.js';
@@ -53,10 +53,12 @@ export async function exportRecordSummary(options: RecordSummaryOptions): Promis
   const root = resolve(options.root ?? '.');
   const input = resolve(root, options.file);
   const parsed = await readRecord(input);
+  // A --deck that is no deck (or reaches outside the project) is bad usage: told before a browser starts.
+  if (options.deck !== undefined) loadManifest(root, options.deck);
   const deckId = options.deck ?? parsed.record.deck;
   if (options.deck === undefined && !listDeckIds(root).includes(deckId)) {
     throw new EnvironmentError('E_RECORD_DECK', `${options.file} is the record of the deck "${deckId}", which is not in ${join(root, 'slides')}`,
-      'Name the deck whose branding to use: --deck DECK');
+      'name the deck whose branding to use: --deck DECK');
   }
   const launching = PdfBrowser.launch(options.browser ? { browser: options.browser } : {});
   launching.catch(() => undefined);
@@ -100,10 +102,15 @@ export async function exportRecordSummary(options: RecordSummaryOptions): Promis
 async function readRecord(file: string): Promise<RecordFile> {
   let text: string;
   try {
+    // The size first: a huge file is refused at once, not after minutes of reading and printing.
+    const { size } = await stat(file);
+    if (size > RECORD_FILE_MAX_BYTES) {
+      throw new EnvironmentError('E_RECORD_TOO_LARGE', `${file} is ${Math.round(size / 1024 / 1024 * 10) / 10} MB; a seminar record is a few kilobytes, and at most ${RECORD_FILE_MAX_BYTES / 1024 / 1024} MB is read`);
+    }
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new EnvironmentError('E_RECORD_READ', `Cannot read ${file}: ${(error as Error).message}`,
-      'Give the Markdown or JSON file downloaded from the facilitator view ("Hent Markdown" / "Hent JSON").');
+    if (error instanceof EnvironmentError) throw error;
+    throw new EnvironmentError('E_RECORD_READ', `Cannot read ${file}: ${(error as Error).message}`);
   }
   try {
     return readRecordFile(text);
@@ -115,8 +122,8 @@ async function readRecord(file: string): Promise<RecordFile> {
       message: error.message,
       file,
       line: error.line,
-      column: 1,
-      hint: 'Export the record again from the facilitator view ("Hent Markdown"), or fix the line.',
+      column: error.column,
+      hint: 'export the record again from the facilitator view ("Hent Markdown"), or fix the line',
     }]);
   }
 }

@@ -24,7 +24,7 @@ export function slideBox(slide: Slide, options: SlideBoxOptions): string {
   const kind = slide.kind;
   return `<div class="print-slide reveal" data-slide-kind="${kind}">`
     + `<div class="slide-background samtale-${kind}"></div>`
-    + `<div class="slides"><section class="samtale-${kind}" data-slide-kind="${kind}"${card}>\n${html}\n</section></div>`
+    + `<div class="slides"><section class="samtale-${kind}${slide.dense ? ' samtale-dense' : ''}" data-slide-kind="${kind}"${card}>\n${html}\n</section></div>`
     + `<div class="slide-number-pdf" aria-hidden="true">${options.number} / ${options.total}</div>`
     + '</div>';
 }
@@ -56,5 +56,5 @@ export function demoteHeadings(html: string, keepFirst = false): string {
 export function groupQuotes(html: string): string {
   return html
     .replace(/<figure class="quote">/g, '<figure class="quote" role="group">')
-    .replace(/<figcaption class="quote-source">([\s\S]*?)<\/figcaption>/g, '<p class="quote-source">$1</p>');
+    .replace(/<figcaption class="quote-source"([^>]*)>([\s\S]*?)<\/figcaption>/g, '<p class="quote-source"$1>$2</p>');
 }

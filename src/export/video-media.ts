@@ -37,7 +37,8 @@ export async function withPrintPosters(deck: Deck): Promise<Deck> {
   };
 }
 
-async function posterDataUrl(video: Video): Promise<string | undefined> {
+/** A video's local poster as a data: URL, or undefined when it has none, or it cannot be read. */
+export async function posterDataUrl(video: Video): Promise<string | undefined> {
   const file = mediaFile(video, 'poster');
   const type = file ? IMAGE_TYPES[extname(file).toLowerCase()] : undefined;
   if (!file || !type) return undefined;

@@ -32,6 +32,6 @@ export async function writeFilesAtomically(files: readonly FileToWrite[]): Promi
   } catch (error) {
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
     const failed = (error as { path?: string }).path ?? files[0]?.path ?? '';
-    throw new EnvironmentError('E_WRITE', `Could not write ${failed}: ${(error as Error).message}`, 'Check that the output folder is writable and has room.');
+    throw new EnvironmentError('E_WRITE', `Could not write ${failed}: ${(error as Error).message}`);
   }
 }

@@ -1,10 +1,11 @@
 // A deck's branding: the logo and font files read as data URLs, colours checked for AA contrast, and the CSS.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, extname, relative, resolve } from 'node:path';
 import type { Branding } from '../config/schemas.js';
 import { AA_CONTRAST, contrastRatio, mix, parseHex, toHex, type Rgb } from '../config/colour.js';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
 import type { SourcePosition } from '../model.js';
+import { locate } from '../project/places.js';
 
 /** Branding ready for rendering: colours and files as data URLs. */
 export interface BrandingAssets {
@@ -58,19 +59,28 @@ function readAsset(path: string, types: Record<string, string>, what: string, ma
   at: SourcePosition, diagnostics: Diagnostics): { dataUrl: string; ext: string } | undefined {
   const file = resolve(dirname(manifestFile), path);
   const ext = extname(file).toLowerCase();
-  if (relative(root, file).startsWith('..')) {
-    diagnostics.error('E_MEDIA_OUTSIDE_PROJECT', `${what} "${path}" points outside the project folder`, at, 'put it in the project, e.g. content/<municipality>/');
+  const found = locate(root, file);
+  if (found.kind === 'outside') {
+    const link = found.viaLink ? ` through a link to ${found.real}` : '';
+    diagnostics.error('E_MEDIA_OUTSIDE_PROJECT', `${what} "${path}" points outside the project folder${link}`, at,
+      `put it in the project, e.g. content/<municipality>/${link ? ', not a link' : ''}`);
     return undefined;
   }
   if (!types[ext]) {
     diagnostics.error('E_MEDIA_FORMAT', `${what} "${path}" is not a supported file`, at, `use a ${Object.keys(types).join(', ')} file`);
     return undefined;
   }
-  if (!existsSync(file)) {
+  if (found.kind === 'missing') {
     diagnostics.error('E_MEDIA_MISSING', `${what} "${path}" does not exist`, at, `the path is relative to ${relative(root, manifestFile)}`);
     return undefined;
   }
-  const bytes = readFileSync(file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(found.real);
+  } catch (error) {
+    diagnostics.error('E_MEDIA_UNREADABLE', `${what} "${path}" cannot be read: ${(error as Error).message}`, at);
+    return undefined;
+  }
   if (bytes.length > LARGE_FILE) {
     diagnostics.warning('W_LARGE_MEDIA', `${what} "${path}" is ${Math.round(bytes.length / 1024)} KB; it is inlined into every deck`, at, 'a logo as SVG, or a font subset, is much smaller');
   }
@@ -118,18 +128,25 @@ function actionBackground(accent: Rgb, bg: Rgb): Rgb {
   return mix(accent, bg, 0.1);
 }
 
-/** CSS custom properties over the theme's tokens (docs: themes/default/theme.css). */
-export function brandingCss(assets: BrandingAssets, theme: ThemeColours | undefined): string {
-  const props: string[] = [];
+/** The colour tokens an adaptation's branding sets over the theme's (`color-primary` → `#0f5b52`), derived shades included. */
+export function brandingColourTokens(assets: BrandingAssets, theme: ThemeColours | undefined): Record<string, string> {
+  const tokens: Record<string, string> = {};
   const bg = parseHex(theme?.bg ?? '#ffffff');
   if (assets.primary) {
-    props.push(`--samtale-color-primary:${assets.primary}`, `--samtale-color-primary-soft:${toHex(mix(parseHex(assets.primary), bg, 0.09))}`);
+    tokens['color-primary'] = assets.primary;
+    tokens['color-primary-soft'] = toHex(mix(parseHex(assets.primary), bg, 0.09));
   }
   if (assets.accent) {
-    const accent = parseHex(assets.accent);
-    props.push(`--samtale-color-accent:${assets.accent}`, `--samtale-color-accent-strong:${assets.accent}`,
-      `--samtale-color-action-bg:${toHex(actionBackground(accent, bg))}`);
+    tokens['color-accent'] = assets.accent;
+    tokens['color-accent-strong'] = assets.accent;
+    tokens['color-action-bg'] = toHex(actionBackground(parseHex(assets.accent), bg));
   }
+  return tokens;
+}
+
+/** CSS custom properties over the theme's tokens (docs: themes/default/theme.css). */
+export function brandingCss(assets: BrandingAssets, theme: ThemeColours | undefined): string {
+  const props = Object.entries(brandingColourTokens(assets, theme)).map(([name, value]) => `--samtale-${name}:${value}`);
   if (assets.logo) props.push(`--samtale-logo:url("${assets.logo.dataUrl}")`, '--samtale-logo-height:96px');
   const rules: string[] = [];
   if (assets.font) {

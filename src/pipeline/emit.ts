@@ -1,6 +1,10 @@
 // Emit stage: writes a deck's folder atomically, so a failed build leaves the previous output as it was.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { PDF_KINDS, pdfFileName } from '../export/options.js';
+import { withFolderLock } from '../output/folder-lock.js';
+import { EnvironmentError } from '../diagnostics/deck-error.js';
+import { readContentHash, readPptxContentHash } from './content-hash.js';
 
 export interface OutputFile {
   /** Path inside the deck's folder, e.g. "index.html" or "media/abc123.mp4". */
@@ -8,46 +12,119 @@ export interface OutputFile {
   content: string | Uint8Array;
 }
 
-/** Files in a deck's folder that other commands made (`samtale pdf`); a rebuild of the deck keeps them. */
-const KEPT_FROM_BEFORE = /\.pdf$/i;
+export interface EmittedDeck {
+  /** The deck's index.html. */
+  file: string;
+  /** PDFs and PowerPoints of the previous folder carried over: made from this very content, or not samtale's. */
+  kept: string[];
+  /** PDFs and PowerPoints of the previous folder left out: made from other content (or by a samtale that did not stamp them). */
+  removed: string[];
+}
 
 /**
- * Writes the files into a fresh sibling folder, then swaps it in with renames. Files another command put
- * in the old folder (the PDFs) are carried over, so rebuilding the deck does not delete its handouts.
- * Until the swap the old folder is untouched; the swap itself is two renames on one file system.
+ * Writes the files into a fresh sibling folder, then swaps it in with renames, holding the folder's lock so
+ * that builds and PDF exports of the deck running at the same time take turns. The PDFs and PowerPoints of
+ * the old folder are carried over when they were made from the same deck content (`contentHash`, stamped by
+ * `samtale pdf` and `samtale pptx`); other samtale ones are stale and left out. Until the swap the old folder is untouched; the swap itself is
+ * two renames on one file system, and whatever a crashed run left beside the folder is put right first.
  */
-export function emitDeck(outDir: string, deckId: string, files: readonly OutputFile[]): string {
+export async function emitDeck(outDir: string, deckId: string, files: readonly OutputFile[], contentHash: string): Promise<EmittedDeck> {
   const target = join(outDir, deckId);
-  const stamp = `${process.pid}-${Date.now()}`;
-  const staging = join(outDir, `.${deckId}.new-${stamp}`);
-  const retired = join(outDir, `.${deckId}.old-${stamp}`);
-  mkdirSync(staging, { recursive: true });
-  try {
-    for (const file of files) {
-      const path = join(staging, file.path);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.content);
-    }
-    if (existsSync(target)) {
-      for (const name of readdirSync(target)) {
-        if (KEPT_FROM_BEFORE.test(name) && !existsSync(join(staging, name))) copyFileSync(join(target, name), join(staging, name));
+  return withFolderLock(target, async () => {
+    recoverLeftovers(outDir, deckId);
+    const stamp = `${process.pid}-${Date.now()}`;
+    const staging = join(outDir, `.${deckId}.new-${stamp}`);
+    const retired = join(outDir, `.${deckId}.old-${stamp}`);
+    const kept: string[] = [];
+    const removed: string[] = [];
+    try {
+      mkdirSync(staging, { recursive: true });
+      for (const file of files) {
+        const path = join(staging, file.path);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, file.content);
       }
-    }
-    let hadOld = true;
-    try {
-      renameSync(target, retired);
-    } catch {
-      hadOld = false;
-    }
-    try {
-      renameSync(staging, target);
+      for (const name of existsSync(target) ? readdirSync(target) : []) {
+        const stampOf = STAMPS.find(([pattern]) => pattern.test(name))?.[1];
+        if (!stampOf || existsSync(join(staging, name))) continue;
+        const from = join(target, name);
+        const made = stampOf(from);
+        if (made === contentHash || (made === undefined && !samtaleNames(deckId).has(name))) {
+          carry(from, join(staging, name));
+          kept.push(name);
+        } else {
+          removed.push(name);
+        }
+      }
+      let hadOld = true;
+      try {
+        renameSync(target, retired);
+      } catch {
+        hadOld = false;
+      }
+      try {
+        renameSync(staging, target);
+      } catch (error) {
+        if (hadOld) renameSync(retired, target);
+        throw error;
+      }
+      if (hadOld) rmSync(retired, { recursive: true, force: true });
     } catch (error) {
-      if (hadOld) renameSync(retired, target);
-      throw error;
+      const failed = (error as { path?: string }).path ?? target;
+      throw new EnvironmentError('E_WRITE', `Could not write ${failed}: ${(error as Error).message}`);
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
     }
-    if (hadOld) rmSync(retired, { recursive: true, force: true });
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
+    return { file: join(target, 'index.html'), kept, removed };
+  });
+}
+
+/** The names `samtale pdf` and `samtale pptx` give a deck's files. */
+function samtaleNames(deckId: string): Set<string> {
+  return new Set([...PDF_KINDS.map((kind) => pdfFileName(deckId, kind)), `${deckId}.pptx`]);
+}
+
+/** Files other commands put in a deck's folder, and how each tells the content it was made from. */
+const STAMPS: readonly [RegExp, (file: string) => string | undefined][] = [
+  [/\.pdf$/i, (file) => stampOf(file, readContentHash)],
+  [/\.pptx$/i, (file) => stampOf(file, readPptxContentHash)],
+];
+
+function stampOf(file: string, read: (bytes: Uint8Array) => string | undefined): string | undefined {
+  try {
+    return read(readFileSync(file));
+  } catch {
+    return undefined;
   }
-  return join(target, 'index.html');
+}
+
+/** A hard link where the file system allows it (the old folder goes away next), else a copy. */
+function carry(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/**
+ * A run that crashed mid-swap leaves `.<deck>.new-*` (unfinished) and `.<deck>.old-*` (the previous folder)
+ * beside the deck's folder. Under the lock no other run is using them: the deck's folder is restored from the
+ * newest old one if it is missing, and the rest removed.
+ */
+function recoverLeftovers(outDir: string, deckId: string): void {
+  const target = join(outDir, deckId);
+  let names: string[];
+  try {
+    names = readdirSync(outDir);
+  } catch {
+    return;
+  }
+  const leftovers = names.filter((name) => name.startsWith(`.${deckId}.new-`) || name.startsWith(`.${deckId}.old-`)).map((name) => join(outDir, name));
+  if (leftovers.length === 0) return;
+  if (!existsSync(target)) {
+    const old = leftovers.filter((path) => path.includes(`.${deckId}.old-`)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+    if (old) renameSync(old, target);
+  }
+  for (const path of leftovers) rmSync(path, { recursive: true, force: true });
 }

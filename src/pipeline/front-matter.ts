@@ -8,19 +8,22 @@ export interface SplitCard {
   body: string;
   /** 1-based file line where the body starts. */
   bodyLine: number;
+  /** False when the opening `---` has no closing one. */
+  closed: boolean;
 }
 
 /** Splits `---\nyaml\n---\nbody`. A file without front matter is all body. */
 export function splitFrontMatter(text: string): SplitCard {
   const source = text.replace(/^\uFEFF/, '');
   const lines = source.split(/\r?\n/);
-  if (lines[0]?.trim() !== '---') return { frontMatter: undefined, frontMatterLine: 1, body: source, bodyLine: 1 };
+  if (lines[0]?.trim() !== '---') return { frontMatter: undefined, frontMatterLine: 1, body: source, bodyLine: 1, closed: true };
   const close = lines.findIndex((line, index) => index > 0 && (line.trim() === '---' || line.trim() === '...'));
-  if (close < 0) return { frontMatter: lines.slice(1).join('\n'), frontMatterLine: 2, body: '', bodyLine: lines.length + 1 };
+  if (close < 0) return { frontMatter: lines.slice(1).join('\n'), frontMatterLine: 2, body: '', bodyLine: lines.length + 1, closed: false };
   return {
     frontMatter: lines.slice(1, close).join('\n'),
     frontMatterLine: 2,
     body: lines.slice(close + 1).join('\n'),
     bodyLine: close + 2,
+    closed: true,
   };
 }

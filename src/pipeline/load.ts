@@ -1,60 +1,157 @@
 // Load stage: reads card files and manifests from the project folder. The only file reading of the pipeline.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, isAbsolute, join, resolve } from 'node:path';
-import { EnvironmentError } from '../diagnostics/deck-error.js';
+//
+// Every file is located with its links resolved (src/project/places.ts) and read through its real path;
+// one that leads outside the project is reported and never read.
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { DeckError, EnvironmentError, UsageError, type Diagnostics, type ErrorCode } from '../diagnostics/deck-error.js';
 import { suggestionHint } from '../diagnostics/suggest.js';
+import { deckRefHint, parseDeckRef } from '../project/deck-ref.js';
+import { isValidId, normaliseId, suggestId } from '../project/ids.js';
+import { locate, projectPlaces } from '../project/places.js';
 
 export interface TextFile {
   file: string;
   text: string;
 }
 
-const MANIFEST_EXTENSIONS = ['.yaml', '.yml'];
+export type ManifestFile = TextFile & { id: string };
 
-/** Every `*.md` under `content/`, sorted by path so builds are reproducible. */
-export function loadCardSources(root: string): TextFile[] {
-  const contentDir = join(root, 'content');
-  if (!existsSync(contentDir)) return [];
-  return (readdirSync(contentDir, { recursive: true, encoding: 'utf8' }) as string[])
-    .filter((name) => name.toLowerCase().endsWith('.md'))
-    .sort()
-    .map((name) => join(contentDir, name))
-    .map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+/** Why a deck name finds no manifest: a code of the registry, a message and a hint. */
+export interface ManifestProblem {
+  code: Extract<ErrorCode, 'E_DECK_ID' | 'E_DECK_OUTSIDE' | 'E_UNKNOWN_DECK' | 'E_FILE_OUTSIDE_PROJECT' | 'E_DECK_FILE_NAME'>;
+  message: string;
+  hint: string;
+  /** The manifest file the problem is in, when there is one. */
+  file?: string;
 }
 
-/** The ids of the manifests in `slides/`. */
+const MANIFEST_EXTENSIONS = ['.yaml', '.yml'];
+
+/** Every `*.md` under `content/`, sorted by path so builds are reproducible. A link out of the project is reported, not read. */
+export function loadCardSources(root: string, diagnostics: Diagnostics): TextFile[] {
+  const contentDir = join(projectPlaces(root).root, 'content');
+  const files: TextFile[] = [];
+  const seen = new Set<string>();
+  const walk = (dir: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = join(dir, entry.name);
+      const isCard = entry.name.toLowerCase().endsWith('.md');
+      if (!entry.isDirectory() && !entry.isSymbolicLink() && !isCard) continue;
+      const found = locate(root, path);
+      if (found.kind === 'missing') continue;
+      if (found.kind === 'outside') {
+        // A linked card, or a linked folder that may hold cards; a linked image is reported where it is used.
+        if (isCard || isDirectory(found.real)) reportOutside(root, path, found.real, diagnostics);
+        continue;
+      }
+      if (seen.has(found.real)) continue;
+      seen.add(found.real);
+      if (entry.isDirectory() || (entry.isSymbolicLink() && !isCard)) walk(path);
+      else if (isCard) files.push({ file: path, text: readFileSync(found.real, 'utf8') });
+    }
+  };
+  walk(contentDir);
+  return files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function reportOutside(root: string, path: string, real: string, diagnostics: Diagnostics): void {
+  diagnostics.error('E_FILE_OUTSIDE_PROJECT', `${relative(root, path)} is a link to ${real}, outside the project folder; it is not read`,
+    { file: path, line: 1, column: 1 });
+}
+
+/** The manifest files in `slides/`, as paths relative to the project, sorted. */
+export function listManifestFiles(root: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(join(resolve(root), 'slides'));
+  } catch {
+    return [];
+  }
+  // Hidden files (an editor's backup, a lock) are not decks.
+  return names.filter((name) => !name.startsWith('.') && MANIFEST_EXTENSIONS.includes(extname(name).toLowerCase())).sort().map((name) => `slides/${name}`);
+}
+
+/** The ids of the manifests in `slides/` (NFC), whatever their names. */
 export function listDeckIds(root: string): string[] {
-  const slidesDir = join(root, 'slides');
-  if (!existsSync(slidesDir)) return [];
-  return readdirSync(slidesDir)
-    .filter((name) => MANIFEST_EXTENSIONS.includes(extname(name).toLowerCase()))
-    .map((name) => basename(name, extname(name)))
-    .sort();
+  return listManifestFiles(root).map((path) => normaliseId(basename(path, extname(path)))).sort();
 }
 
 /** The project's default deck: package.json's `samtale.defaultDeck`, else the only manifest. */
 export function defaultDeckId(root: string): string {
   const ids = listDeckIds(root);
-  try {
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { samtale?: { defaultDeck?: string } };
-    if (pkg.samtale?.defaultDeck) return pkg.samtale.defaultDeck;
-  } catch {
-    // No package.json: fall through to the only manifest.
+  const pkg = locate(root, join(resolve(root), 'package.json'));
+  if (pkg.kind === 'inside') {
+    try {
+      const json = JSON.parse(readFileSync(pkg.real, 'utf8')) as { samtale?: { defaultDeck?: unknown } };
+      if (typeof json.samtale?.defaultDeck === 'string' && json.samtale.defaultDeck) return json.samtale.defaultDeck;
+    } catch {
+      // No usable package.json: fall through to the only manifest.
+    }
   }
   if (ids.length === 1) return ids[0]!;
-  if (ids.length === 0) throw new EnvironmentError('E_NO_DECKS', `no deck manifests in ${join(root, 'slides')}`, 'create slides/<deck-id>.yaml, or run "samtale new NAME"');
+  if (ids.length === 0) throw new EnvironmentError('E_NO_DECKS', `no deck manifests in ${join(root, 'slides')}`);
   throw new EnvironmentError('E_NO_DEFAULT_DECK', `several decks and no default: ${ids.join(', ')}`, 'name the deck, e.g. "samtale build ' + ids[0] + '", or set "samtale": { "defaultDeck": … } in package.json');
 }
 
-/** Finds a deck's manifest by id (`slides/<id>.yaml`) or by path. */
-export function loadManifest(root: string, deck: string): TextFile & { id: string } {
-  const asPath = isAbsolute(deck) ? deck : resolve(root, deck);
-  if (MANIFEST_EXTENSIONS.includes(extname(deck).toLowerCase()) && existsSync(asPath) && statSync(asPath).isFile()) {
-    return { id: basename(asPath, extname(asPath)), file: asPath, text: readFileSync(asPath, 'utf8') };
+/** Finds the manifest a deck name means, inside the project; a problem (never an exception) otherwise. */
+export function findManifest(root: string, deck: string): ManifestFile | ManifestProblem {
+  const places = projectPlaces(root);
+  const ref = parseDeckRef(deck);
+  if (!ref) return { code: 'E_DECK_ID', message: `"${deck}" is not a deck id`, hint: deckRefHint(deck) };
+  if (ref.kind === 'package') {
+    return { code: 'E_UNKNOWN_DECK', message: `no deck "${deck}": a name with "/" names a base deck of an installed package, and this project has none`,
+      hint: suggestionHint(ref.name, listDeckIds(root), 'a deck id:') };
   }
-  for (const ext of MANIFEST_EXTENSIONS) {
-    const file = join(root, 'slides', deck + ext);
-    if (existsSync(file)) return { id: deck, file, text: readFileSync(file, 'utf8') };
+  const candidates = ref.kind === 'path'
+    ? [resolve(places.root, ref.path)]
+    : MANIFEST_EXTENSIONS.map((ext) => join(places.root, 'slides', ref.id + ext));
+  for (const file of candidates) {
+    const found = locate(root, file);
+    if (found.kind === 'missing') continue;
+    if (found.kind === 'outside') {
+      if (found.viaLink) {
+        return { code: 'E_FILE_OUTSIDE_PROJECT', message: `${relative(places.root, file)} is a link to ${found.real}, outside the project folder; it is not read`,
+          hint: 'copy the manifest into slides/ instead of linking to it', file };
+      }
+      return { code: 'E_DECK_OUTSIDE', message: `"${deck}" is outside the project folder ${places.root}` , hint: deckRefHint(deck) };
+    }
+    const id = normaliseId(basename(file, extname(file)));
+    if (!isValidId(id)) {
+      return { code: 'E_DECK_FILE_NAME', message: `the manifest's file name "${basename(file)}" does not make a deck id`, hint: suggestId(id) ? `rename it to ${relative(places.root, join(dirname(file), `${suggestId(id)}${extname(file)}`))}` : 'rename it: lowercase letters, digits and hyphens, e.g. slides/solby.yaml', file };
+    }
+    return { id, file, text: readFileSync(found.real, 'utf8') };
   }
-  throw new EnvironmentError('E_UNKNOWN_DECK', `no deck "${deck}" in ${join(root, 'slides')}`, suggestionHint(deck, listDeckIds(root), 'a deck id:'));
+  const where = ref.kind === 'path' ? ref.path : `no deck "${ref.id}" in ${join(places.root, 'slides')}`;
+  return { code: 'E_UNKNOWN_DECK', message: ref.kind === 'path' ? `no manifest ${where}` : where,
+    hint: suggestionHint(ref.kind === 'id' ? ref.id : basename(ref.path, extname(ref.path)), listDeckIds(root), 'a deck id:') };
+}
+
+export function isManifestProblem(found: ManifestFile | ManifestProblem): found is ManifestProblem {
+  return 'code' in found;
+}
+
+/** Finds a deck named on the command line; throws the error its problem is (bad usage, a missing deck, a broken project). */
+export function loadManifest(root: string, deck: string): ManifestFile {
+  const found = findManifest(root, deck);
+  if (!isManifestProblem(found)) return found;
+  if (found.code === 'E_DECK_ID' || found.code === 'E_DECK_OUTSIDE') throw new UsageError(found.code, found.message, found.hint);
+  if (found.file) {
+    throw new DeckError([{ code: found.code, severity: 'error', message: found.message, file: found.file, line: 1, column: 1, hint: found.hint }]);
+  }
+  throw new EnvironmentError(found.code, found.message, found.hint);
 }

@@ -1,13 +1,11 @@
 // A deck's manifest and the decks it extends, merged into one: the adaptation wins, key by key.
 import type { Diagnostics } from '../diagnostics/deck-error.js';
-import { EnvironmentError } from '../diagnostics/deck-error.js';
-import { suggestionHint } from '../diagnostics/suggest.js';
 import type { Manifest } from '../config/schemas.js';
 import { manifestSchema } from '../config/schemas.js';
 import { validateYaml, type Validated } from '../config/validate-yaml.js';
-import { listDeckIds, loadManifest, type TextFile } from './load.js';
+import { findManifest, isManifestProblem, loadManifest, type ManifestFile } from './load.js';
 
-export type ManifestFile = TextFile & { id: string };
+export type { ManifestFile } from './load.js';
 
 /** One manifest of a chain, validated, with where its parts were written. */
 export interface LoadedManifest {
@@ -37,10 +35,13 @@ export function readManifest(manifest: ManifestFile, diagnostics: Diagnostics): 
   return validateYaml({ file: manifest.file, text: manifest.text, firstLine: 1, what: 'manifest' }, manifestSchema, diagnostics);
 }
 
-/** Loads a deck's manifest and, through `extends`, its bases; undefined when one of them is unusable. */
-export function loadManifestChain(root: string, deck: string, diagnostics: Diagnostics): LoadedManifest[] | undefined {
+/**
+ * Loads a deck's manifest and, through `extends`, its bases; undefined when one of them is unusable. The deck
+ * is a name (its errors are thrown: see loadManifest) or its manifest, found already.
+ */
+export function loadManifestChain(root: string, deck: string | ManifestFile, diagnostics: Diagnostics): LoadedManifest[] | undefined {
   const chain: LoadedManifest[] = [];
-  let file: ManifestFile = loadManifest(root, deck);
+  let file: ManifestFile = typeof deck === 'string' ? loadManifest(root, deck) : deck;
   for (;;) {
     const validated = readManifest(file, diagnostics);
     if (!validated) return undefined;
@@ -48,19 +49,21 @@ export function loadManifestChain(root: string, deck: string, diagnostics: Diagn
     const base = validated.value.extends;
     if (base === undefined) return chain;
     const at = validated.positionOf(['extends']);
-    if (chain.some((m) => m.file.id === base)) {
-      diagnostics.error('E_EXTENDS_CYCLE', `manifest: "extends: ${base}" goes round in a circle (${[...chain.map((m) => m.file.id), base].join(' → ')})`, at,
+    const found = findManifest(root, base);
+    if (isManifestProblem(found)) {
+      const outside = found.code === 'E_DECK_OUTSIDE' || (found.code === 'E_DECK_ID' && /(^|[\\/])\.\.([\\/]|$)|^[\\/]/.test(base));
+      if (outside) diagnostics.error('E_EXTENDS_OUTSIDE', `manifest: "extends: ${base}" reaches outside the project folder`, at);
+      else if (found.code === 'E_DECK_ID') diagnostics.error('E_UNKNOWN_DECK', `manifest: "extends: ${base}" is not a deck id`, at, found.hint);
+      else if (found.code === 'E_UNKNOWN_DECK') diagnostics.error('E_UNKNOWN_DECK', `manifest: "extends" names a deck "${base}" that does not exist`, at, found.hint);
+      else diagnostics.error(found.code, `manifest: "extends: ${base}": ${found.message}`, at, found.hint);
+      return undefined;
+    }
+    if (chain.some((m) => m.file.file === found.file)) {
+      diagnostics.error('E_EXTENDS_CYCLE', `manifest: "extends: ${base}" goes round in a circle (${[...chain.map((m) => m.file.id), found.id].join(' → ')})`, at,
         'one deck in the chain must stand on its own, without "extends"');
       return undefined;
     }
-    try {
-      file = loadManifest(root, base);
-    } catch (error) {
-      if (!(error instanceof EnvironmentError)) throw error;
-      diagnostics.error('E_UNKNOWN_DECK', `manifest: "extends" names a deck "${base}" that does not exist`, at,
-        suggestionHint(base, listDeckIds(root), 'a deck id:'));
-      return undefined;
-    }
+    file = found;
   }
 }
 

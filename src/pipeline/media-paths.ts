@@ -5,6 +5,7 @@ import type { Diagnostics } from '../diagnostics/deck-error.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { Card, SourcePosition, Video } from '../model.js';
 import { checkMediaFile, classifyVideoSource, isLocalPath, isProblem, type MediaKey } from './video-source.js';
+import { locate } from '../project/places.js';
 
 const MEDIA_KEYS: readonly MediaKey[] = ['src', 'poster', 'captions'];
 
@@ -34,9 +35,11 @@ export function checkVideoFiles(
     if (value === undefined || !isLocalPath(value)) continue;
     const at = video.source.media?.[key] ?? fallback(key, value);
     const target = resolve(dirname(at.file), value);
-    if (/^file:/i.test(value) || isAbsolute(value) || /^[a-z]:[\\/]/i.test(value) || relative(root, target).startsWith('..')) {
-      diagnostics.error('E_MEDIA_OUTSIDE_PROJECT', `${key} "${value}" points outside the project folder`, at,
-        `put media files in the project, e.g. content/media/, and write a path relative to the ${at.file === video.source.file ? 'card' : 'manifest'}`);
+    const found = locate(root, target);
+    if (/^file:/i.test(value) || isAbsolute(value) || /^[a-z]:[\\/]/i.test(value) || found.kind === 'outside') {
+      const link = found.kind === 'outside' && found.viaLink ? ` through a link to ${found.real}` : '';
+      diagnostics.error('E_MEDIA_OUTSIDE_PROJECT', `${key} "${value}" points outside the project folder${link}`, at,
+        `put media files in the project, e.g. content/media/, and write a path relative to the ${at.file === video.source.file ? 'card' : 'manifest'}${link ? ', not a link' : ''}`);
       continue;
     }
     // A value of the wrong kind is reported by the parse already; one problem per value is enough.

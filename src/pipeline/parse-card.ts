@@ -5,10 +5,12 @@ import { basename } from 'node:path';
 import { cardFrontMatterSchema, videoSchema } from '../config/schemas.js';
 import { validateYaml } from '../config/validate-yaml.js';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
-import type { BodyBlock, Card, NotesTarget, Question, Quote, SourceSpan, Video } from '../model.js';
+import type { BodyBlock, Card, NotesTarget, Question, Quote, SourcePosition, SourceSpan, Video } from '../model.js';
+import { unclosedElements, type HtmlFragment } from './parse/html-balance.js';
 import { splitFrontMatter } from './front-matter.js';
 import { inlineText } from './parse/markdown.js';
 import { checkVideo, mediaPositions } from './video-check.js';
+import { idHint, isValidId, normaliseId, suggestId } from '../project/ids.js';
 import type { RefusedLink } from './parse/links.js';
 
 const NOTES_TARGETS: readonly NotesTarget[] = ['card', 'quotes', 'questions', 'action'];
@@ -28,6 +30,10 @@ export function parseCard(source: CardSource, md: MarkdownIt, diagnostics: Diagn
       'start the file with "---", then "title: …", "kind: theme", "minutes: 20", then "---"');
     return undefined;
   }
+  if (!split.closed) {
+    diagnostics.error('E_FRONT_MATTER_UNCLOSED', 'the front matter that starts here is never closed with a line "---"', { file, line: 1, column: 1 });
+    return undefined;
+  }
   const front = validateYaml({ file, text: split.frontMatter, firstLine: split.frontMatterLine, what: 'front matter' },
     cardFrontMatterSchema, diagnostics);
 
@@ -39,10 +45,9 @@ export function parseCard(source: CardSource, md: MarkdownIt, diagnostics: Diagn
     startLine: split.bodyLine + (token.map?.[0] ?? 0),
     endLine: split.bodyLine + Math.max(0, (token.map?.[1] ?? 1) - 1),
   });
-  for (const link of env.refusedLinks ?? []) {
-    diagnostics.error('E_LINK_NOT_ALLOWED', `link or image "${link.href}" is not allowed`, at(link.line),
-      'links may only go to http://, https:// or mailto: addresses; images go in a video poster or the theme');
-  }
+  const sourceLines = source.text.split(/\r?\n/);
+  for (const link of env.refusedLinks ?? []) reportRefusedLink(link, findText(sourceLines, split.bodyLine + link.line, link.href, file), diagnostics);
+  if (md.options.html) reportUnclosedHtml(tokens, split.bodyLine, sourceLines, file, diagnostics);
 
   const questions: Question[] = [];
   const quotes: Quote[] = [];
@@ -77,7 +82,7 @@ export function parseCard(source: CardSource, md: MarkdownIt, diagnostics: Diagn
         break;
       }
       case 'video': {
-        const video = readVideo(token, file, split.bodyLine, md, env, diagnostics);
+        const video = readVideo(token, file, split.bodyLine, md, sourceLines, diagnostics);
         if (video) {
           videos.push(video);
           body.push({ type: 'video', video });
@@ -100,8 +105,17 @@ export function parseCard(source: CardSource, md: MarkdownIt, diagnostics: Diagn
   }
 
   if (!front) return undefined;
+  const id = normaliseId(front.value.id ?? basename(file).replace(/\.md$/i, ''));
+  const idAt = front.value.id === undefined ? { file, line: 1, column: 1 } : front.positionOf(['id']);
+  if (!isValidId(id)) {
+    const fromName = front.value.id === undefined;
+    diagnostics.error('E_CARD_ID', fromName ? `the card's file name "${basename(file)}" does not make a card id` : `card id "${id}" is not lowercase letters, digits and hyphens`,
+      idAt, fromName ? `add "id: ${suggestId(id) || 'om-…'}" to the front matter, or rename the file` : idHint(id, 'om-vores-kodeks'));
+    return undefined;
+  }
   const card: Card = {
-    id: front.value.id ?? basename(file).replace(/\.md$/i, ''),
+    id,
+    idSource: idAt,
     title: front.value.title,
     kind: front.value.kind,
     minutes: front.value.minutes,
@@ -156,19 +170,55 @@ function readQuote(inner: Token[], md: MarkdownIt, env: Env, source: SourceSpan,
   };
 }
 
-function readVideo(token: Token, file: string, bodyLine: number, md: MarkdownIt, env: Env, diagnostics: Diagnostics): Video | undefined {
+function readVideo(token: Token, file: string, bodyLine: number, md: MarkdownIt, sourceLines: readonly string[], diagnostics: Diagnostics): Video | undefined {
   const line = bodyLine + (token.map?.[0] ?? 0);
   if (token.meta?.unclosed) diagnostics.error('E_UNCLOSED_BLOCK', '"::: video" is never closed', { file, line, column: 1 }, 'end the video with a line ":::"');
   const fields = validateYaml({ file, text: token.content, firstLine: line + 1, what: 'video block' }, videoSchema, diagnostics);
   if (!fields) return undefined;
   const { description, ...rest } = fields.value;
+  // The description's own links are checked like the card's, and reported where the description is.
+  const env: Env & { refusedLinks?: RefusedLink[] } = {};
+  const descriptionHtml = description === undefined ? undefined : md.renderInline(description, env);
+  for (const link of env.refusedLinks ?? []) {
+    reportRefusedLink(link, findText(sourceLines, fields.positionOf(['description']).line, link.href, file), diagnostics);
+  }
   const video: Video = {
     ...rest,
-    ...(description === undefined ? {} : { descriptionHtml: md.renderInline(description, env) }),
+    ...(descriptionHtml === undefined ? {} : { descriptionHtml }),
     source: { file, startLine: line, endLine: bodyLine + (token.map?.[1] ?? 1) - 1, media: mediaPositions(rest, fields.positionOf) },
   };
   checkVideo(video, fields.positionOf, diagnostics);
   return video;
+}
+
+function reportRefusedLink(link: RefusedLink, at: SourcePosition, diagnostics: Diagnostics): void {
+  diagnostics.error('E_LINK_NOT_ALLOWED', `${link.image ? 'image' : 'link'} "${link.href}" is not allowed`, at,
+    'links may only go to http://, https:// or mailto: addresses; images go in a video poster or the theme');
+}
+
+/** Where `text` is first written from `line` on (a link's address in its paragraph), else the line's start. */
+export function findText(lines: readonly string[], line: number, text: string, file: string): SourcePosition {
+  for (let index = Math.max(0, line - 1); index < lines.length && text; index++) {
+    const column = lines[index]!.indexOf(text);
+    if (column >= 0) return { file, line: index + 1, column: column + 1 };
+  }
+  return { file, line: Math.max(1, Math.min(line, lines.length)), column: 1 };
+}
+
+/** With `allowHtml`, an element a card opens and never closes swallows the slides after it: reported, not built. */
+function reportUnclosedHtml(tokens: readonly Token[], bodyLine: number, lines: readonly string[], file: string, diagnostics: Diagnostics): void {
+  const fragments: HtmlFragment[] = [];
+  for (const token of tokens) {
+    if (token.type === 'html_block') fragments.push({ html: token.content, line: bodyLine + (token.map?.[0] ?? 0) });
+    for (const child of token.children ?? []) {
+      if (child.type === 'html_inline') fragments.push({ html: child.content, line: bodyLine + (token.map?.[0] ?? 0) });
+    }
+  }
+  for (const element of unclosedElements(fragments)) {
+    const at = findText(lines, element.line, element.tag === '<!--' ? '<!--' : element.tag.slice(0, -1), file);
+    diagnostics.error('E_HTML_UNCLOSED', `${element.tag === '<!--' ? 'an HTML comment "<!--"' : `the HTML element ${element.tag}`} is never closed`, at,
+      element.tag === '<!--' ? 'end the comment with "-->"' : `close it with "</${element.tag.slice(1)}", or remove it: an open element swallows the slides after it`);
+  }
 }
 
 /** Consecutive prose blocks are one block, so a slide break is the only thing that splits them. */

@@ -2,6 +2,7 @@
 import type { CardChanges } from '../config/schemas.js';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
 import { suggestionHint } from '../diagnostics/suggest.js';
+import { normaliseId } from '../project/ids.js';
 import type { Card, Deck, DeckBreak, DeckCard } from '../model.js';
 import type { BrandingAssets } from './branding.js';
 import { applyCardChanges, type ChangeContext } from './card-changes.js';
@@ -18,8 +19,8 @@ export function indexCards(cards: readonly Card[], diagnostics: Diagnostics): Ma
   for (const card of cards) {
     const first = byId.get(card.id);
     if (first) {
-      diagnostics.error('E_DUPLICATE_CARD', `two cards have the id "${card.id}"`, { file: card.file, line: 1, column: 1 },
-        'change the "id" in one of them (the id defaults to the file name)', { file: first.file, line: 1, column: 1 });
+      diagnostics.error('E_DUPLICATE_CARD', `two cards have the id "${card.id}"`, card.idSource ?? { file: card.file, line: 1, column: 1 },
+        'change the "id" in one of them (the id defaults to the file name)', first.idSource ?? { file: first.file, line: 1, column: 1 });
       continue;
     }
     byId.set(card.id, card);
@@ -67,7 +68,7 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
       offset += entry.break;
       return;
     }
-    const id = typeof entry === 'string' ? entry : entry.card;
+    const id = normaliseId(typeof entry === 'string' ? entry : entry.card);
     const shared = cards.get(id);
     const at = positionOf('cards', typeof entry === 'string' ? [index] : [index, 'card']);
     if (!shared) {
@@ -85,6 +86,9 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
     placed.push({ card, minutes, offsetMinutes: offset, ...(card.kind === 'theme' ? { themeNumber: ++themeNumber } : {}) });
     offset += minutes;
   });
+  if (m.cards && !m.cards.some((entry) => typeof entry === 'string' || !('break' in entry))) {
+    diagnostics.error('E_NO_CARDS', `manifest: the deck has no cards${m.cards.length > 0 ? ', only breaks' : ''}`, positionOf('cards'));
+  }
   // `videos:` points cards' videos (by id) to other files, e.g. copies downloaded for offline use.
   const videosFrom = merged.from('videos');
   const withVideos = applyVideoOverrides(placed, m.videos, {
@@ -96,8 +100,7 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
   if (participantsUrl !== undefined) {
     const problem = checkPageAddress(participantsUrl);
     if (problem) {
-      diagnostics.error('E_PARTICIPANTS_URL', `participants.url "${participantsUrl}": ${problem.message}`, positionOf('participants', ['url']),
-        'write the full address where participants.html is published, e.g. "https://www.solby.dk/samtalekort"');
+      diagnostics.error('E_PARTICIPANTS_URL', `participants.url "${participantsUrl}": ${problem.message}`, positionOf('participants', ['url']));
     }
   }
 

@@ -1,11 +1,13 @@
 // A manifest's `videos:` points a card's video (by its id) to other files, e.g. a downloaded copy, without touching the card.
 import { dirname } from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
+import { offsetToPosition } from '../config/validate-yaml.js';
 import type { VideoOverride } from '../config/schemas.js';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
 import { suggestionHint } from '../diagnostics/suggest.js';
 import type { DeckCard, SourcePosition, Video } from '../model.js';
 import { mapCardVideos } from './card-videos.js';
+import { normaliseId } from '../project/ids.js';
 import { checkVideoFiles } from './media-paths.js';
 import { checkMediaValue } from './video-check.js';
 import { classifyVideoSource, isProblem, watchUrl, type MediaKey } from './video-source.js';
@@ -37,8 +39,9 @@ export function applyVideoOverrides(
     }
   }
   const replaced = new Map<Video, Video>();
-  for (const [id, override] of Object.entries(overrides)) {
-    const at = keyPosition(manifest, id);
+  for (const [written, override] of Object.entries(overrides)) {
+    const id = normaliseId(written);
+    const at = keyPosition(manifest, written);
     const matches = found.get(id) ?? [];
     if (matches.length === 0) {
       const ids = [...found.keys()];
@@ -49,7 +52,7 @@ export function applyVideoOverrides(
     if (matches.length > 1) {
       const second = matches[1]!.video.source;
       diagnostics.error('E_AMBIGUOUS_VIDEO', `manifest: video id "${id}" is used by more than one video in this deck`, at,
-        `the ids of videos in one deck must differ; change one of them (also in ${matches.map((m) => m.placed.card.id).join(', ')})`,
+        `the ids of videos in one deck must differ; change one of them (also in ${[...new Set(matches.map((m) => m.placed.card.id))].join(', ')})`,
         { file: second.file, line: second.startLine, column: 1 });
       continue;
     }
@@ -63,7 +66,7 @@ export function applyVideoOverrides(
     for (const key of KEYS) {
       const value = override[key];
       if (value === undefined) continue;
-      const position = manifest.positionOf(['videos', id, key]);
+      const position = manifest.positionOf(['videos', written, key]);
       changed[key] = value;
       changed.source.media![key] = position;
       if (checkMediaValue(key, value, position, diagnostics, `manifest: video "${id}": `)) keys.push(key);
@@ -80,13 +83,12 @@ export function applyVideoOverrides(
 
 /** Where `videos: { <id>: … }` names the id: the key itself, which the validated value does not record. */
 function keyPosition(manifest: VideoOverrideSource, id: string): SourcePosition {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(manifest.text, { lineCounter });
+  const doc = parseDocument(manifest.text);
+  const locate = offsetToPosition(manifest.text);
   const videos = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'videos')?.value : undefined;
   const key = isMap(videos) ? videos.items.find((p) => isScalar(p.key) && String(p.key.value) === id)?.key : undefined;
   if (isScalar(key) && key.range) {
-    const { line, col } = lineCounter.linePos(key.range[0]);
-    return { file: manifest.file, line, column: col };
+    return { file: manifest.file, ...locate(key.range[0]) };
   }
   return manifest.positionOf(['videos', id]);
 }

@@ -2,9 +2,15 @@
 //
 // Shared by the facilitator view (export, import) and the `samtale record` command (the PDF summary):
 // string work only, like record.ts.
-import { markdownToRecord, RecordFormatError, recordToMarkdown, type CardRecord, type RecordCardInfo, type SeminarRecord } from './record.js';
+import { markdownToRecord, RecordFormatError, recordToMarkdown, type CardRecord, type CardStatus, type RecordCardInfo, type SeminarRecord } from './record.js';
 
 export const RECORD_JSON_FORMAT = 'samtale-record/1';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const STATUSES: readonly CardStatus[] = ['held', 'skipped', 'not-held'];
+const isStatus = (value: unknown): value is CardStatus => STATUSES.includes(value as CardStatus);
 
 /** A card as an export file describes it: the Markdown's `##` title and bold action question, or the JSON's cards. */
 export interface RecordFileCard extends RecordCardInfo {
@@ -19,9 +25,20 @@ export interface RecordFile {
   language?: 'da' | 'en';
 }
 
-/** `<deck>-aftaler-<seminar>.md` (Danish) or `<deck>-agreements-<seminar>.json` (English). */
+/**
+ * The largest record file that is read: a seminar's agreements are a few kilobytes, so anything near this is
+ * not a record, and reading or printing it would only keep the user waiting.
+ */
+export const RECORD_FILE_MAX_BYTES = 1024 * 1024;
+
+/**
+ * `<deck>-aftaler-<seminar>.md` (Danish) or `<deck>-agreements-<seminar>.json` (English). The names come from a
+ * file that may have been edited, so anything but letters, digits and hyphens becomes a hyphen: the name
+ * never leaves the folder it is meant for.
+ */
 export function recordFileName(deckId: string, seminar: string, language: 'da' | 'en', extension: 'md' | 'json' | 'pdf'): string {
-  return `${deckId}-${language === 'en' ? 'agreements' : 'aftaler'}-${seminar}.${extension}`;
+  const safe = (text: string) => text.normalize('NFC').replace(/[^\p{L}\p{N}-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'record';
+  return `${safe(deckId)}-${language === 'en' ? 'agreements' : 'aftaler'}-${safe(seminar)}.${extension}`;
 }
 
 export { recordToMarkdown };
@@ -44,31 +61,20 @@ function readJson(text: string): RecordFile {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new RecordFormatError(`not valid JSON (${(error as Error).message})`, 1);
+    // V8 says where: "… in JSON at position 17 (line 3 column 2)"; older versions only the position.
+    const message = (error as Error).message;
+    const lineColumn = /line (\d+) column (\d+)/.exec(message);
+    const position = /end of JSON/.test(message) ? text.length : Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+    const before = text.slice(0, position).split('\n');
+    const line = lineColumn ? Number(lineColumn[1]) : before.length;
+    const lineText = (text.split('\n')[line - 1] ?? '').replace(/\r$/, '');
+    const column = Math.min(lineText.length + 1, lineColumn ? Number(lineColumn[2]) : before[before.length - 1]!.replace(/\r$/, '').length + 1);
+    throw new RecordFormatError(`not valid JSON (${message.replace(/ \(line \d+ column \d+\)$/, '')})`, line, column);
   }
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (!isObject(data)) throw new RecordFormatError('not a samtale record', 1);
-  const raw = data['format'] === RECORD_JSON_FORMAT ? data['record'] : data;
-  if (!isObject(raw) || typeof raw['deck'] !== 'string' || typeof raw['seminar'] !== 'string' || !isObject(raw['cards'])) {
+  const record = parseRecordValue(data['format'] === RECORD_JSON_FORMAT ? data['record'] : data);
+  if (!record) {
     throw new RecordFormatError(`not a samtale record (expected "format": "${RECORD_JSON_FORMAT}" with a record naming its deck and seminar)`, 1);
-  }
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-  const record: SeminarRecord = { deck: raw['deck'], seminar: raw['seminar'], title: str(raw['title']) ?? '', cards: {} };
-  for (const key of ['municipality', 'date', 'place', 'startedAt'] as const) {
-    const value = str(raw[key]);
-    if (value !== undefined) record[key] = value;
-  }
-  for (const [id, value] of Object.entries(raw['cards'])) {
-    if (!isObject(value)) continue;
-    const card: CardRecord = { agreed: str(value['agreed']) ?? '', followUp: str(value['followUp']) ?? '' };
-    const updatedAt = str(value['updatedAt']);
-    if (updatedAt) card.updatedAt = updatedAt;
-    const planned = num(value['plannedMinutes']);
-    const actual = num(value['actualMinutes']);
-    if (planned !== undefined) card.plannedMinutes = planned;
-    if (actual !== undefined) card.actualMinutes = actual;
-    record.cards[id] = card;
   }
   const cards: RecordFileCard[] = [];
   for (const value of Array.isArray(data['cards']) ? data['cards'] : []) {
@@ -83,6 +89,31 @@ function readJson(text: string): RecordFile {
   const file: RecordFile = { record, cards, format: 'json' };
   if (data['language'] === 'da' || data['language'] === 'en') file.language = data['language'];
   return file;
+}
+
+/** A record as JSON holds it (the export's `record`, or a record stored by an earlier version); undefined if it is not one. */
+export function parseRecordValue(raw: unknown): SeminarRecord | undefined {
+  if (!isObject(raw) || typeof raw['deck'] !== 'string' || typeof raw['seminar'] !== 'string' || !isObject(raw['cards'])) return undefined;
+  const record: SeminarRecord = { deck: raw['deck'], seminar: raw['seminar'], title: str(raw['title']) ?? '', cards: {} };
+  for (const key of ['municipality', 'date', 'place', 'startedAt'] as const) {
+    const value = str(raw[key]);
+    if (value !== undefined) record[key] = value;
+  }
+  if (raw['rehearsal'] === true) record.rehearsal = true;
+  for (const [id, value] of Object.entries(raw['cards'])) {
+    if (!isObject(value)) continue;
+    const card: CardRecord = { agreed: str(value['agreed']) ?? '', followUp: str(value['followUp']) ?? '' };
+    const updatedAt = str(value['updatedAt']);
+    if (updatedAt) card.updatedAt = updatedAt;
+    const planned = num(value['plannedMinutes']);
+    const actual = num(value['actualMinutes']);
+    if (planned !== undefined) card.plannedMinutes = planned;
+    if (actual !== undefined) card.actualMinutes = actual;
+    if (isStatus(value['status'])) card.status = value['status'];
+    // A card id that names an object's own machinery would change the record's shape instead of adding to it.
+    if (id !== '__proto__') record.cards[id] = card;
+  }
+  return record;
 }
 
 /**

@@ -14,7 +14,11 @@ export interface CardRecord {
   /** Planned and actual minutes, when the facilitator view knows them. */
   plannedMinutes?: number;
   actualMinutes?: number;
+  /** Whether the card was held, skipped by a re-plan, or not reached; unset in records of earlier versions. */
+  status?: CardStatus;
 }
+
+export type CardStatus = 'held' | 'skipped' | 'not-held';
 
 /** One seminar: a deck held for one council on one date. Several seminars with one deck never mix. */
 export interface SeminarRecord {
@@ -27,6 +31,8 @@ export interface SeminarRecord {
   place?: string;
   /** When the seminar was started in the facilitator view (ISO). */
   startedAt?: string;
+  /** A rehearsal's record, kept apart from the seminar's. */
+  rehearsal?: boolean;
   cards: Record<string, CardRecord>;
 }
 
@@ -45,14 +51,21 @@ export interface RecordWords {
   planned: string;
   actual: string;
   nothing: string;
+  status: Record<CardStatus, string>;
 }
 
 export const recordWords: Record<'da' | 'en', RecordWords> = {
-  da: { heading: 'Det aftalte vi', agreed: 'Aftalt', followUp: 'Opfølgning', planned: 'planlagt', actual: 'brugt', nothing: '(intet noteret)' },
-  en: { heading: 'What we agreed', agreed: 'Agreed', followUp: 'Follow-up', planned: 'planned', actual: 'used', nothing: '(nothing noted)' },
+  da: {
+    heading: 'Det aftalte vi', agreed: 'Aftalt', followUp: 'Opfølgning', planned: 'planlagt', actual: 'brugt', nothing: '(intet noteret)',
+    status: { held: 'holdt', skipped: 'sprunget over', 'not-held': 'ikke holdt' },
+  },
+  en: {
+    heading: 'What we agreed', agreed: 'Agreed', followUp: 'Follow-up', planned: 'planned', actual: 'used', nothing: '(nothing noted)',
+    status: { held: 'held', skipped: 'skipped', 'not-held': 'not held' },
+  },
 };
 
-const FRONT_KEYS = ['deck', 'seminar', 'title', 'municipality', 'date', 'place', 'startedAt'] as const;
+const FRONT_KEYS = ['deck', 'seminar', 'title', 'municipality', 'date', 'place', 'startedAt', 'rehearsal'] as const;
 
 /** The record as Markdown: front matter, then a section per card with its action question, agreement and follow-up. */
 export function recordToMarkdown(record: SeminarRecord, cards: readonly RecordCardInfo[], language: 'da' | 'en' = 'da'): string {
@@ -65,7 +78,8 @@ export function recordToMarkdown(record: SeminarRecord, cards: readonly RecordCa
     const entry = record.cards[card.id];
     const minutes = entry && (entry.plannedMinutes !== undefined || entry.actualMinutes !== undefined)
       ? ` · ${words.planned} ${entry.plannedMinutes ?? '?'} min · ${words.actual} ${entry.actualMinutes ?? '?'} min` : '';
-    lines.push(`## ${card.title}`, `<!-- card: ${card.id}${minutes} -->`, '');
+    const status = entry?.status ? ` · ${words.status[entry.status]}` : '';
+    lines.push(`## ${card.title}`, `<!-- card: ${card.id}${minutes}${status} -->`, '');
     if ('actionQuestion' in card && card.actionQuestion) lines.push(`**${card.actionQuestion}**`, '');
     lines.push(`### ${words.agreed}`, '', blockText(entry?.agreed), '', `### ${words.followUp}`, '', blockText(entry?.followUp), '');
   }
@@ -86,10 +100,21 @@ function unescapeLine(line: string): string {
 
 /** A problem reading an export back, with the line it was found on. */
 export class RecordFormatError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(message: string, readonly line: number, readonly column = 1) {
     super(message);
     this.name = 'RecordFormatError';
   }
+}
+
+/** A front matter value written in quotes (as the export writes every value), read as the JSON string it is. */
+function quotedValue(raw: string, line: number, column: number): string {
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (typeof value === 'string') return value;
+  } catch {
+    // Reported below, with the place of the quote.
+  }
+  throw new RecordFormatError(`the quoted value on line ${line} of the front matter is not closed or not valid: ${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}`, line, column);
 }
 
 /** Reads an exported record back. Accepts the Danish and the English section names. */
@@ -103,13 +128,16 @@ export function markdownToRecord(markdown: string): SeminarRecord {
     const match = /^(\w+):\s*(.*)$/.exec(lines[i]!);
     if (!match) throw new RecordFormatError(`cannot read line ${i + 1} of the front matter`, i + 1);
     const raw = match[2]!;
-    front[match[1]!] = raw.startsWith('"') ? (JSON.parse(raw) as string) : raw;
+    front[match[1]!] = raw.startsWith('"') ? quotedValue(raw, i + 1, lines[i]!.length - raw.length + 1) : raw;
   }
+  const statusOf = new Map<string, CardStatus>();
+  for (const words of Object.values(recordWords)) for (const [status, word] of Object.entries(words.status)) statusOf.set(word, status as CardStatus);
   if (front['samtale'] !== 'record') throw new RecordFormatError('not a samtale record (no "samtale: record" line)', 2);
   if (!front['deck'] || !front['seminar']) throw new RecordFormatError('the record names no deck or seminar', 2);
 
   const record: SeminarRecord = { deck: front['deck'], seminar: front['seminar'], title: front['title'] ?? '', cards: {} };
   for (const key of ['municipality', 'date', 'place', 'startedAt'] as const) if (front[key] !== undefined) record[key] = front[key];
+  if (front['rehearsal'] === 'true') record.rehearsal = true;
 
   const agreedNames = new Set(Object.values(recordWords).map((w) => w.agreed));
   const followNames = new Set(Object.values(recordWords).map((w) => w.followUp));
@@ -122,7 +150,7 @@ export function markdownToRecord(markdown: string): SeminarRecord {
   };
   for (let i = close + 1; i < lines.length; i++) {
     const line = lines[i]!;
-    const marker = /^<!-- card: ([^\s·]+)(?: · \S+ (\S+) min · \S+ (\S+) min)? -->$/.exec(line);
+    const marker = /^<!-- card: ([^\s·]+)(?: · \S+ (\S+) min · \S+ (\S+) min)?(?: · ([^·]+?))? -->$/.exec(line);
     if (marker) {
       flush();
       field = undefined;
@@ -130,7 +158,10 @@ export function markdownToRecord(markdown: string): SeminarRecord {
       const [planned, actual] = [Number(marker[2]), Number(marker[3])];
       if (Number.isFinite(planned)) card.plannedMinutes = planned;
       if (Number.isFinite(actual)) card.actualMinutes = actual;
-      record.cards[marker[1]!] = card;
+      const status = marker[4] === undefined ? undefined : statusOf.get(marker[4].trim());
+      if (status) card.status = status;
+      // A card id that names an object's own machinery would change the record's shape instead of adding to it.
+      if (marker[1] !== '__proto__') record.cards[marker[1]!] = card;
       continue;
     }
     if (line.startsWith('## ')) {

@@ -8,6 +8,8 @@ export const DECK_DATA_ID = 'samtale-deck';
 export interface DeckData {
   /** reveal.js options for this deck, merged over the runtime's defaults. */
   reveal: SamtaleRevealConfig;
+  /** The deck's language (`da` unless the manifest says otherwise). */
+  language: string;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -37,5 +39,5 @@ export function readDeckData(doc: Document): DeckData {
   if (!isRevealOptions(reveal)) {
     throw new Error(`samtale: "reveal" in #${DECK_DATA_ID} must be an object of reveal.js options.`);
   }
-  return { reveal };
+  return { reveal, language: typeof data['language'] === 'string' ? data['language'] : 'da' };
 }

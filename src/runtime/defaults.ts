@@ -38,27 +38,26 @@ export const revealDefaults: Readonly<SamtaleRevealConfig> = Object.freeze({
   /** @defaultValue false */
   history: false,
   /**
-   * Arrows for mouse users, kept discreet by the theme.
+   * No arrows on the projector: the facilitator drives the deck with keys, a remote or the view, and the
+   * room needs no developer chrome. (A deck may turn them on; they are labelled in its language.)
    *
-   * @defaultValue true
+   * @defaultValue false
    */
-  controls: true,
+  controls: false,
   /** The "click to navigate" hint would bounce on the projector. @defaultValue false */
   controlsTutorial: false,
   /** @defaultValue 'bottom-right' */
   controlsLayout: 'bottom-right',
   /** @defaultValue 'faded' */
   controlsBackArrows: 'faded',
-  /** @defaultValue true */
-  progress: true,
   /**
-   * "current/total", so the room knows how far the seminar is.
+   * A thin bar along the bottom in the deck's colour: the room sees how far the seminar is, discreetly.
    *
-   * @defaultValue 'c/t'
+   * @defaultValue true
    */
-  slideNumber: 'c/t',
-  /** @defaultValue 'all' */
-  showSlideNumber: 'all',
+  progress: true,
+  /** No "13 / 61" counter: the progress bar says it without numbers to read. @defaultValue false */
+  slideNumber: false,
   /** @defaultValue true */
   center: true,
   /**
@@ -95,8 +94,10 @@ export const revealDefaults: Readonly<SamtaleRevealConfig> = Object.freeze({
   keyboard: true,
   /** @defaultValue true */
   overview: true,
-  /** @defaultValue true */
-  help: true,
+  /** reveal's key help and jump-to-slide box are in English; the facilitator view lists the keys. @defaultValue false */
+  help: false,
+  /** @defaultValue false */
+  jumpToSlide: false,
   /** @defaultValue true */
   pause: true,
   /** @defaultValue true */

@@ -1,6 +1,7 @@
 // Entry of the browser runtime: start the deck (or, in its popup, the facilitator view) once the page is parsed.
-import { isFacilitatorView, startFacilitatorView } from './facilitator/index.js';
+import { isFacilitatorView } from './deck/link.js';
 import { startDeck } from './start.js';
+import { startFacilitatorView } from './view/index.js';
 
 function boot(): void {
   // The facilitator view is this same file opened with ?samtale=facilitator: it never starts reveal.js.

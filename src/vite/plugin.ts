@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { Diagnostic } from '../diagnostics/deck-error.js';
-import { formatDiagnostics } from '../diagnostics/format.js';
+import { formatDiagnostics, visible } from '../diagnostics/format.js';
 import type { DeckPreview, Refresh } from './preview.js';
 import { CLIENT_URL, HELLO_EVENT, UPDATE_EVENT, type Hello } from './protocol.js';
 import { fsUrl } from './theme-css.js';
@@ -129,5 +129,6 @@ export function samtalePlugin(options: SamtalePluginOptions): Plugin {
 export function terminalText(result: { diagnostics: readonly Diagnostic[]; overlay?: { message: string; stack: string } }): string {
   if (result.diagnostics.length > 0) return formatDiagnostics(result.diagnostics, { cwd: process.cwd(), codeFrame: true });
   if (!result.overlay) return '';
-  return result.overlay.stack ? `${result.overlay.message}\n${result.overlay.stack}` : result.overlay.message;
+  const text = result.overlay.stack ? `${result.overlay.message}\n${result.overlay.stack}` : result.overlay.message;
+  return text.split('\n').map(visible).join('\n');
 }

@@ -4,6 +4,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { GENERATOR, loadDecks } from '../../src/api.js';
+import { CONTENT_HASH_KEY, deckContentHash } from '../../src/pipeline/content-hash.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const bin = join(repo, 'bin', 'samtale.js');
@@ -62,12 +64,25 @@ describe('samtale build', () => {
     expect(readdirSync(join(dir, 'dist'))).toEqual(['testdaek']);
   });
 
-  it('keeps the PDFs that samtale pdf put beside the deck when the deck is rebuilt', () => {
+  it('keeps the PDFs made from the same content when the deck is rebuilt, and removes the stale ones, saying so', () => {
     const dir = project('valid');
     expect(samtale(['build'], dir).code).toBe(0);
-    writeFileSync(join(dir, 'dist', 'testdaek', 'testdaek-handout.pdf'), '%PDF-1.7 stand-in');
-    expect(samtale(['build'], dir).code).toBe(0);
-    expect(readFileSync(join(dir, 'dist', 'testdaek', 'testdaek-handout.pdf'), 'utf8')).toBe('%PDF-1.7 stand-in');
+    const deck = loadDecks({ root: dir }).decks[0]!;
+    const current = `%PDF-1.7 stand-in\n/${CONTENT_HASH_KEY} (${deckContentHash(deck, GENERATOR)})\n`;
+    writeFileSync(join(dir, 'dist', 'testdaek', 'testdaek-handout.pdf'), current);
+    writeFileSync(join(dir, 'dist', 'testdaek', 'testdaek-guide.pdf'), `%PDF-1.7 stand-in\n/${CONTENT_HASH_KEY} (0123456789abcdef)\n`);
+    writeFileSync(join(dir, 'dist', 'testdaek', 'testdaek-slides.pdf'), '%PDF-1.7 made before PDFs were stamped');
+    writeFileSync(join(dir, 'dist', 'testdaek', 'referat.pdf'), '%PDF-1.7 the council\'s own');
+
+    const { code, stdout } = samtale(['build'], dir);
+    expect(code).toBe(0);
+    expect(readFileSync(join(dir, 'dist', 'testdaek', 'testdaek-handout.pdf'), 'utf8')).toBe(current);
+    expect(readFileSync(join(dir, 'dist', 'testdaek', 'referat.pdf'), 'utf8')).toContain('own');
+    expect(existsSync(join(dir, 'dist', 'testdaek', 'testdaek-guide.pdf'))).toBe(false);
+    expect(existsSync(join(dir, 'dist', 'testdaek', 'testdaek-slides.pdf'))).toBe(false);
+    expect(stdout).toContain('removed dist/testdaek/testdaek-guide.pdf: it was made from other content; "samtale pdf testdaek" makes it again');
+    expect(stdout).toContain('removed dist/testdaek/testdaek-slides.pdf');
+    expect(stdout).not.toContain('testdaek-handout.pdf');
   });
 
   it('exits 1 with a did-you-mean for an unknown deck', () => {
@@ -103,5 +118,41 @@ describe('usage', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('build');
     expect(stdout).toContain('check');
+  });
+});
+
+describe('samtale pptx', () => {
+  it('writes the PowerPoint beside the deck, and a rebuild of the deck keeps it', () => {
+    const dir = project('valid');
+    const { code, stdout } = samtale(['pptx'], dir);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^wrote dist\/testdaek\/testdaek\.pptx: \d+ slides, \d+ KB$/m);
+    const file = join(dir, 'dist', 'testdaek', 'testdaek.pptx');
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(samtale(['build'], dir).code).toBe(0);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    // Once the cards change, the PowerPoint no longer shows them: a rebuild removes it and says how to remake it.
+    const card = join(dir, 'content', 'om-vores-kodeks.md');
+    writeFileSync(card, readFileSync(card, 'utf8').replace(/\n\? /, '\n? Et nyt spørgsmål?\n\n? '));
+    const rebuilt = samtale(['build'], dir);
+    expect(rebuilt.stdout).toContain('removed dist/testdaek/testdaek.pptx: it was made from other content; "samtale pptx testdaek" makes it again');
+    expect(existsSync(file)).toBe(false);
+    // --out names the output folder, as for build: the deck's folder inside it.
+    expect(samtale(['pptx', '--all', '--out', 'public'], dir).code).toBe(0);
+    expect(existsSync(join(dir, 'public', 'testdaek', 'testdaek.pptx'))).toBe(true);
+  });
+
+  it('exits 2 when one file is named for several decks, and 1 with nothing written for a content error', () => {
+    const dir = project('valid');
+    const usage = samtale(['pptx', '--all', '--out', 'alle.pptx'], dir);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--out alle.pptx names one file');
+    const card = join(dir, 'content', 'om-vores-kodeks.md');
+    writeFileSync(card, readFileSync(card, 'utf8').replace('minutes: 20', 'minuts: 20'));
+    const broken = samtale(['pptx'], dir);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('nothing was written');
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
   });
 });

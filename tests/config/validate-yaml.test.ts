@@ -29,9 +29,9 @@ describe('front matter', () => {
   });
 
   it('reports YAML that does not parse at its position', () => {
-    // The unterminated string is noticed where the front matter ends.
+    // An unterminated string is reported where its quote opens, not where the front matter ends.
     const [first] = codes('title: "Om at teste\nminutes: 5');
-    expect(first).toMatchObject({ code: 'E_YAML', line: 3, column: 11 });
+    expect(first).toMatchObject({ code: 'E_YAML', line: 2, column: 8, hint: 'end the value with " on the same line, e.g. title: "Om at teste"' });
     expect(codes('title: a\n  kind: b: c')[0]).toMatchObject({ code: 'E_YAML', line: 2 });
   });
 

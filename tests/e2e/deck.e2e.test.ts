@@ -157,7 +157,8 @@ describe('the built default deck', () => {
       position = await settle(page);
     }
     expect(issues).toEqual([]);
-    expect([...measured].sort((a, b) => a - b)).toEqual(slides.map((s) => s.index));
+    // Every slide but the day's agreements, which the deck passes by while nothing has been agreed.
+    expect([...measured].sort((a, b) => a - b)).toEqual(slides.filter((s) => s.kind !== 'agreements').map((s) => s.index));
   });
 
   it('opens the facilitator view with S, which connects and shows the current notes', async () => {
@@ -181,6 +182,46 @@ describe('the built default deck', () => {
     await popup!.screenshot({ path: path.join(SCREENS, 'facilitator-view.png') as `${string}.png` });
     expect(popupProblems).toEqual([]);
     await popup!.close();
+  });
+
+  it('shows the room no developer chrome: no arrows, no counter, a plain zero, and no control for a tool driving the deck', async () => {
+    // A tool such as decktape drives the deck through its API and prints what is on screen.
+    const fresh = await openDeck(page.browser(), DECK_HTML);
+    try {
+      await fresh.page.evaluate(() => {
+        const { Reveal } = window as unknown as DeckWindow;
+        Reveal.slide(0);
+        for (let i = 0; i < 6; i++) Reveal.next();
+      });
+      const chrome = await fresh.page.evaluate(() => {
+        const visible = (selector: string) => Array.from(document.querySelectorAll<HTMLElement>(selector)).some((el) => {
+          const style = getComputedStyle(el);
+          return style.display !== 'none' && style.visibility !== 'hidden' && el.getClientRects().length > 0;
+        });
+        return {
+          arrows: visible('.reveal .controls button'),
+          counter: visible('.reveal .slide-number'),
+          control: visible('.samtale-control-open'),
+          notStarted: visible('.samtale-unstarted'),
+          progress: visible('.reveal .progress'),
+          // The plain zero is its own face, for U+0030 only, and it is in use.
+          plainZero: [...document.fonts].some((f) => f.unicodeRange.toUpperCase() === 'U+30' && f.status === 'loaded'),
+        };
+      });
+      expect(chrome).toEqual({ arrows: false, counter: false, control: false, notStarted: false, progress: true, plainZero: true });
+      // A person moving the pointer finds the control, in the bottom right margin, never over the text column.
+      await fresh.page.mouse.move(600, 400);
+      await fresh.page.mouse.move(640, 360);
+      await fresh.page.waitForSelector('.samtale-control:not(.is-idle)');
+      const box = await fresh.page.$eval('.samtale-control-open', (el) => el.getBoundingClientRect().toJSON() as DOMRect);
+      expect(box.left).toBeGreaterThanOrEqual(1280 - 72);
+      expect(box.bottom).toBeLessThanOrEqual(720);
+      await fresh.page.emulateMediaType('print');
+      expect(await fresh.page.$eval('.samtale-control', (el) => getComputedStyle(el).display)).toBe('none');
+      expect(fresh.problems).toEqual([]);
+    } finally {
+      await fresh.page.close();
+    }
   });
 
   it('stays free of errors and network requests through the whole session', () => {

@@ -94,8 +94,8 @@ describe('slide boxes', () => {
   });
 
   it('makes a quote a group with its source as a paragraph: text to read, not a figure with a caption', () => {
-    const html = '<figure class="quote"><blockquote class="quote-text"><p>Citat</p></blockquote><figcaption class="quote-source"><em>Kilde</em> (2024)</figcaption></figure>';
-    expect(groupQuotes(html)).toBe('<figure class="quote" role="group"><blockquote class="quote-text"><p>Citat</p></blockquote><p class="quote-source"><em>Kilde</em> (2024)</p></figure>');
+    const html = '<figure class="quote"><blockquote class="quote-text" dir="auto"><p>Citat</p></blockquote><figcaption class="quote-source" dir="auto"><em>Kilde</em> (2024)</figcaption></figure>';
+    expect(groupQuotes(html)).toBe('<figure class="quote" role="group"><blockquote class="quote-text" dir="auto"><p>Citat</p></blockquote><p class="quote-source" dir="auto"><em>Kilde</em> (2024)</p></figure>');
   });
 
   it('drops players, keeping posters and links', () => {

@@ -155,7 +155,7 @@ describe('when samtale pdf cannot do its work', () => {
     writeFileSync(target, 'the previous PDF');
     const run = samtale(['pdf', 'lang', '--handout', '--browser', '/bin/false', '--out', target]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/Could not start the browser at \/bin\/false/);
+    expect(run.stderr).toMatch(/Could not start the browser at \/bin\/false.*\[E_BROWSER_LAUNCH\]\n {2}hint: check that it is a working Chromium or Chrome/s);
     expect(readFileSync(target, 'utf8')).toBe('the previous PDF');
     expect(readdirSync(dir)).toEqual(['handout.pdf']);
   });

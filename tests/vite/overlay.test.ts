@@ -5,7 +5,7 @@ import { codeFrame, diagnosticsOverlay, errorOverlay } from '../../src/vite/over
 
 const card = '---\ntitle: Om at teste\nminuts: 15\n---\n\n? Hvordan går det?\n';
 const diagnostic = (over: Partial<Diagnostic>): Diagnostic => ({
-  code: 'E_UNKNOWN_KEY', severity: 'error', message: 'unknown key "minuts"', file: '/p/content/kort.md', line: 3, column: 1, ...over,
+  code: 'E_UNKNOWN_KEY', severity: 'error', message: 'unknown key "minuts"', file: '/p/content/kort.md', line: 3, column: 1, hint: 'did you mean "minutes"?', ...over,
 });
 /** The pattern Vite's overlay uses to recognise a code frame (vite/dist/client/client.mjs). */
 const VITE_CODEFRAME = /^(?:>?\s*\d+\s+\|.*|\s+\|\s*\^.*)\r?\n/gm;
@@ -32,7 +32,7 @@ describe('diagnosticsOverlay', () => {
 
   it("points at the first error: file, line, column and its code frame; the message lists them all", () => {
     const overlay = diagnosticsOverlay(
-      [diagnostic({ hint: 'did you mean "minutes"?' }), diagnostic({ code: 'E_NO_QUESTIONS', message: 'no questions', file: '/p/content/andet.md', line: 1 })],
+      [diagnostic({ hint: 'did you mean "minutes"?' }), diagnostic({ code: 'E_NO_QUESTIONS', message: 'no questions', file: '/p/content/andet.md', line: 1, hint: 'add a question' })],
       { root: '/p', readText: read },
     );
     expect(overlay.loc).toEqual({ file: '/p/content/kort.md', line: 3, column: 1 });
@@ -40,13 +40,13 @@ describe('diagnosticsOverlay', () => {
     expect(overlay.plugin).toBe('samtale');
     expect(overlay.frame).toContain('3 | minuts: 15\n  | ^');
     expect(overlay.message).toBe(
-      'content/kort.md:3:1: unknown key "minuts" [E_UNKNOWN_KEY]\n  hint: did you mean "minutes"?\n\ncontent/andet.md:1:1: no questions [E_NO_QUESTIONS]\n\n2 problems',
+      'content/kort.md:3:1: unknown key "minuts" [E_UNKNOWN_KEY]\n  hint: did you mean "minutes"?\n\ncontent/andet.md:1:1: no questions [E_NO_QUESTIONS]\n  hint: add a question\n\n2 problems',
     );
   });
 
   it('shows errors, not warnings, when there are both', () => {
-    const overlay = diagnosticsOverlay([diagnostic({ severity: 'warning', code: 'W_STALE', line: 1 }), diagnostic({})], { root: '/p', readText: read });
-    expect(overlay.message).not.toContain('W_STALE');
+    const overlay = diagnosticsOverlay([diagnostic({ severity: 'warning', code: 'W_STALE_CHANGE', line: 1 }), diagnostic({})], { root: '/p', readText: read });
+    expect(overlay.message).not.toContain('W_STALE_CHANGE');
     expect(overlay.loc?.line).toBe(3);
   });
 

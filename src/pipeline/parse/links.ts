@@ -8,6 +8,8 @@ export interface RefusedLink {
   href: string;
   /** 0-based line within the parsed text. */
   line: number;
+  /** An image (`![…](…)`) rather than a link. */
+  image?: boolean;
 }
 
 function enforce(state: StateCore): void {
@@ -24,7 +26,7 @@ function enforce(state: StateCore): void {
         refused.push({ href, line: block.map?.[0] ?? 0 });
         neutralise(children, i);
       } else if (token.type === 'image') {
-        refused.push({ href: String(token.attrGet('src') ?? ''), line: block.map?.[0] ?? 0 });
+        refused.push({ href: String(token.attrGet('src') ?? ''), line: block.map?.[0] ?? 0, image: true });
         const text = new state.Token('text', '', 0);
         text.content = token.content;
         children[i] = text;

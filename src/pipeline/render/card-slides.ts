@@ -2,9 +2,10 @@
 import type { Card, DeckCard, Question } from '../../model.js';
 import { clockAfter } from '../resolve.js';
 import { escapeHtml } from './html.js';
-import { TIME_WEIGHT, type Slide, type SlideKind } from './slide.js';
+import { TIME_WEIGHT, type Slide, type SlideContent } from './slide.js';
 import type { Strings } from './strings.js';
 import { renderVideo } from './video.js';
+import { fitOf, questionsLength, quoteLength } from '../text-fit.js';
 
 /** What a card's slides need from the deck around them. */
 export interface CardContext {
@@ -17,45 +18,57 @@ export interface CardContext {
 const MAX_QUESTION_CHARS = 340;
 const MAX_QUESTIONS_PER_SLIDE = 4;
 
+type CardTitleContent = Extract<SlideContent, { kind: 'card-title' }>;
 type Draft = Omit<Slide, 'timingSeconds' | 'notesHtml'> & { notes: 'card' | 'quotes' | 'questions' | 'action' };
 
-/** The slides of one card, with notes and planned seconds. */
+const denseIf = (dense: boolean) => (dense ? { dense: true } : {});
+
+/**
+ * The slides of one card, with notes and planned seconds. Questions and quotes carry `dir="auto"`: a quote in
+ * Arabic or Hebrew is laid out right to left in a Danish deck.
+ */
 export function renderCardSlides(placed: DeckCard, context: CardContext): Slide[] {
   const { card } = placed;
   const drafts: Draft[] = [];
-  const add = (kind: SlideKind, html: string, notes: Draft['notes'] = 'card') => drafts.push({ kind, cardId: card.id, html, notes });
+  const add = (content: SlideContent, html: string, notes: Draft['notes'] = 'card', dense = false) =>
+    drafts.push({ kind: content.kind, cardId: card.id, html, notes, content, ...denseIf(dense) });
   const label = `<h2 class="card-label">${escapeHtml(card.title)}</h2>`;
 
   // Body, in file order: prose up to the first break or video joins the title slide; after that, prose
   // runs until a break or a video, and each video is a slide of its own.
   const firstSplit = card.body.findIndex((block) => block.type !== 'prose');
   const lead = card.body.slice(0, firstSplit < 0 ? card.body.length : firstSplit);
-  add('card-title', titleHtml(placed, context, lead.map((block) => (block.type === 'prose' ? block.html : '')).join('\n')));
+  const leadHtml = lead.map((block) => (block.type === 'prose' ? block.html : '')).join('\n');
+  const title = titleContent(placed, context, leadHtml);
+  add(title, titleHtml(title));
   let prose: string[] = [];
   const flushProse = () => {
-    if (prose.length > 0) add('prose', `${label}\n<div class="prose">${prose.join('\n')}</div>`);
+    if (prose.length > 0) add({ kind: 'prose', label: card.title, html: prose.join('\n') }, `${label}\n<div class="prose">${prose.join('\n')}</div>`);
     prose = [];
   };
   for (const block of card.body.slice(lead.length)) {
     if (block.type === 'prose') prose.push(block.html);
     else flushProse();
-    if (block.type === 'video') add('video', `${label}\n${renderVideo(block.video, context.strings)}`);
+    if (block.type === 'video') add({ kind: 'video', label: card.title, video: block.video }, `${label}\n${renderVideo(block.video, context.strings)}`);
   }
   flushProse();
 
   for (const quote of card.quotes) {
-    add('quote', `<figure class="quote"><blockquote class="quote-text">${quote.html}</blockquote>`
-      + `<figcaption class="quote-source">${quote.sourceHtml}</figcaption></figure>`, 'quotes');
+    add({ kind: 'quote', quote }, `<figure class="quote"><blockquote class="quote-text" dir="auto">${quote.html}</blockquote>`
+      + `<figcaption class="quote-source" dir="auto">${quote.sourceHtml}</figcaption></figure>`, 'quotes', fitOf('quote', quoteLength(quote)) !== 'normal');
   }
   let numbered = 0;
   for (const group of groupQuestions(card.questions.filter((q) => !q.action))) {
-    const items = group.map((q) => `<li class="question fragment">${q.html}</li>`).join('\n');
+    const items = group.map((q) => `<li class="question fragment" dir="auto">${q.html}</li>`).join('\n');
     const start = numbered > 0 ? ` start="${numbered + 1}"` : '';
-    add('questions', `${label}\n<ol class="questions"${start}>\n${items}\n</ol>`, 'questions');
+    add({ kind: 'questions', label: card.title, questions: group, start: numbered + 1 }, `${label}\n<ol class="questions"${start}>\n${items}\n</ol>`, 'questions',
+      fitOf('question', questionsLength(group)) !== 'normal');
     numbered += group.length;
   }
   for (const question of card.questions.filter((q) => q.action)) {
-    add('action', `${label}\n<p class="action-label">${escapeHtml(context.strings.action)}</p>\n<p class="action-question">${question.html}</p>`, 'action');
+    add({ kind: 'action', label: card.title, actionLabel: context.strings.action, question },
+      `${label}\n<p class="action-label">${escapeHtml(context.strings.action)}</p>\n<p class="action-question" dir="auto">${question.html}</p>`, 'action',
+      fitOf('action', question.text.length) !== 'normal');
   }
 
   const totalWeight = drafts.reduce((sum, d) => sum + TIME_WEIGHT[d.kind], 0);
@@ -74,11 +87,21 @@ function slideNotes(notes: Card['notes'], target: Draft['notes']): string {
   return own ? `${own}<hr class="notes-divider">\n${general}` : general;
 }
 
-function titleHtml(placed: DeckCard, context: CardContext, leadHtml: string): string {
+function titleContent(placed: DeckCard, context: CardContext, leadHtml: string): CardTitleContent {
   const { strings } = context;
-  const number = placed.themeNumber === undefined ? '' : `<p class="card-number">${escapeHtml(strings.theme(placed.themeNumber, context.themeCount))}</p>\n`;
-  const lead = leadHtml ? `\n<div class="card-lead prose">${leadHtml}</div>` : '';
-  return `${number}<h2>${escapeHtml(placed.card.title)}</h2>\n<p class="card-minutes">${escapeHtml(strings.minutes(placed.minutes))}</p>${lead}`;
+  return {
+    kind: 'card-title',
+    ...(placed.themeNumber === undefined ? {} : { number: strings.theme(placed.themeNumber, context.themeCount) }),
+    title: placed.card.title,
+    minutes: strings.minutes(placed.minutes),
+    ...(leadHtml ? { leadHtml } : {}),
+  };
+}
+
+function titleHtml(content: CardTitleContent): string {
+  const number = content.number === undefined ? '' : `<p class="card-number">${escapeHtml(content.number)}</p>\n`;
+  const lead = content.leadHtml ? `\n<div class="card-lead prose">${content.leadHtml}</div>` : '';
+  return `${number}<h2>${escapeHtml(content.title)}</h2>\n<p class="card-minutes">${escapeHtml(content.minutes)}</p>${lead}`;
 }
 
 /** Splits questions into slides that fit. */

@@ -10,9 +10,18 @@ const QUIET_ZONE = 2;
  * (a projector's glare or a crease in a handout may hide part of it).
  */
 export function qrSvg(text: string, label: string, className = 'video-qr-code'): string {
+  const { size, path } = qrPath(text);
+  const full = size + QUIET_ZONE * 2;
+  return `<svg class="${className}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${full} ${full}" role="img" aria-label="${escapeHtml(label)}" shape-rendering="crispEdges">`
+    + `<rect width="${full}" height="${full}" fill="#fff"/><path fill="#000" d="${path}"/></svg>`;
+}
+
+/** The dark modules of a code as one SVG path, once per text: decks often link several videos to one page. */
+function qrPath(text: string): { size: number; path: string } {
+  const known = paths.get(text);
+  if (known) return known;
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const size = modules.size;
-  const full = size + QUIET_ZONE * 2;
   let path = '';
   for (let row = 0; row < size; row++) {
     let col = 0;
@@ -26,6 +35,9 @@ export function qrSvg(text: string, label: string, className = 'video-qr-code'):
       path += `M${start + QUIET_ZONE} ${row + QUIET_ZONE}h${col - start}v1h${start - col}z`;
     }
   }
-  return `<svg class="${className}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${full} ${full}" role="img" aria-label="${escapeHtml(label)}" shape-rendering="crispEdges">`
-    + `<rect width="${full}" height="${full}" fill="#fff"/><path fill="#000" d="${path}"/></svg>`;
+  const drawn = { size, path };
+  paths.set(text, drawn);
+  return drawn;
 }
+
+const paths = new Map<string, { size: number; path: string }>();

@@ -1,4 +1,5 @@
 // The rendered form of one slide, before it is written into the document.
+import type { Question, Quote, Video } from '../../model.js';
 
 export type SlideKind = 'title' | 'agenda' | 'card-title' | 'prose' | 'video' | 'quote' | 'questions' | 'action' | 'closing';
 
@@ -12,7 +13,32 @@ export interface Slide {
   notesHtml: string;
   /** Planned seconds on this slide (reveal.js pacing reads `data-timing`). */
   timingSeconds: number;
+  /** What the slide shows, as data: for renderings other than HTML (the PowerPoint export). */
+  content: SlideContent;
+  /** Long text, set smaller to fit (the theme's `samtale-dense`; src/pipeline/text-fit.ts). */
+  dense?: boolean;
 }
+
+/** One row of the agenda: a card or a break, at its planned clock time. */
+export interface AgendaRow {
+  time: string;
+  title: string;
+  minutes: string;
+  isBreak: boolean;
+}
+
+/** A slide's content by kind, in the words the slide shows (interface words already in the deck's language). */
+export type SlideContent =
+  | { kind: 'title'; title: string; subtitle?: string; meta: string[] }
+  | { kind: 'agenda'; title: string; rows: AgendaRow[] }
+  | { kind: 'card-title'; number?: string; title: string; minutes: string; leadHtml?: string }
+  | { kind: 'prose'; label: string; html: string }
+  | { kind: 'video'; label: string; video: Video }
+  | { kind: 'quote'; quote: Quote }
+  /** `start` is the number of the first question on this slide. */
+  | { kind: 'questions'; label: string; questions: Question[]; start: number }
+  | { kind: 'action'; label: string; actionLabel: string; question: Question }
+  | { kind: 'closing'; title: string; text?: string };
 
 /** Relative weight of each slide kind when a card's minutes are shared among its slides. */
 export const TIME_WEIGHT: Record<SlideKind, number> = {
@@ -22,6 +48,6 @@ export const TIME_WEIGHT: Record<SlideKind, number> = {
 /** The `<section>` for a slide. */
 export function sectionHtml(slide: Slide, escape: (s: string) => string): string {
   const card = slide.cardId === undefined ? '' : ` data-card="${escape(slide.cardId)}"`;
-  return `<section class="samtale-${slide.kind}" data-slide-kind="${slide.kind}"${card} data-timing="${Math.round(slide.timingSeconds)}">\n`
+  return `<section class="samtale-${slide.kind}${slide.dense ? ' samtale-dense' : ''}" data-slide-kind="${slide.kind}"${card} data-timing="${Math.round(slide.timingSeconds)}">\n`
     + `${slide.html}\n<aside class="notes">${slide.notesHtml}</aside>\n</section>`;
 }

@@ -8,7 +8,7 @@ import { stringsFor, type Strings } from './strings.js';
 /** What the runtime (src/runtime/video/) finds on a video's container, `[data-video]`. */
 export type VideoKind = 'local' | 'youtube' | 'vimeo' | 'page' | 'none';
 
-interface VideoWords {
+export interface VideoWords {
   play: (what: string) => string;
   length: (length: string) => string;
   qr: (address: string) => string;
@@ -86,9 +86,21 @@ export function planVideo(video: Video): VideoPlan {
   };
 }
 
+/** The words around a video (its length, the QR code's label, …) in the language of `strings`. */
+export function videoWords(strings: Strings): VideoWords {
+  return words[strings === stringsFor('en') ? 'en' : 'da'];
+}
+
+/** The address as the slide shows it: a platform address without its time parameter, a page as written, no scheme. */
+export function shownAddress(plan: VideoPlan, video: Video): string | undefined {
+  if (!plan.address) return undefined;
+  const online = plan.address !== video.page && (plan.kind === 'youtube' || plan.kind === 'vimeo');
+  return (online ? plan.address.replace(/[?#].*$/, '') : plan.address).replace(/^https?:\/\//, '').replace(/\/$/, '');
+}
+
 /** The inner HTML of a video slide. */
 export function renderVideo(video: Video, strings: Strings): string {
-  const w = words[strings === stringsFor('en') ? 'en' : 'da'];
+  const w = videoWords(strings);
   const plan = planVideo(video);
   const playable = plan.kind === 'local' || plan.kind === 'youtube' || plan.kind === 'vimeo';
   const label = [video.title, video.speaker].filter(Boolean).join(' – ') || strings.video;
@@ -142,10 +154,8 @@ export function renderVideo(video: Video, strings: Strings): string {
   for (const [reason, text] of notes) info.push(`<p class="video-note" data-video-note="${reason}">${escapeHtml(text)}</p>`);
   info.push('</div>');
   let access = '';
-  if (plan.address) {
-    // A platform address is shown without its time parameter; a page is shown as written.
-    const online = plan.address !== video.page && (plan.kind === 'youtube' || plan.kind === 'vimeo');
-    const shown = (online ? plan.address.replace(/[?#].*$/, '') : plan.address).replace(/^https?:\/\//, '').replace(/\/$/, '');
+  const shown = shownAddress(plan, video);
+  if (plan.address && shown !== undefined) {
     access = '\n<div class="video-access">'
       + `<div class="video-qr">${qrSvg(plan.address, w.qr(shown))}</div>`
       + `<p class="video-link">${escapeHtml(strings.videoPage)} <a href="${escapeHtml(plan.address)}" target="_blank" rel="noopener noreferrer">${escapeHtml(shown)}</a></p>`
