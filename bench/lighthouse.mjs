@@ -5,7 +5,7 @@
 //   - the participants' edition (participants.html) on a phone, the page made for it.
 // The deck on a phone is the participants' edition's peer: it is what a participant got before.
 //
-//   node bench/lighthouse.mjs [--runs N] [--deck ID] [--json FILE]
+//   node bench/lighthouse.mjs [--runs N] [--json FILE]
 //
 // Lighthouse (npm `lighthouse`) drives the Chromium the project finds (src/browser/find-browser.ts), over a
 // small local web server (Lighthouse does not audit file:// pages); the mobile profile is Lighthouse's own:
@@ -15,38 +15,14 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
-import { dirname, extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join, normalize } from 'node:path';
+import { fail, parseOptions, ROOT, WORK as BENCH_WORK } from './support.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const WORK = join(ROOT, 'bench', '.work', 'lighthouse');
+const WORK = join(BENCH_WORK, 'lighthouse');
 
 /** The issue's targets: accessibility 1.00; the participants' edition's first contentful paint on a phone. */
 const TARGET_ACCESSIBILITY = 1;
 const TARGET_PHONE_FCP_MS = 1500;
-
-function parseArgs(argv) {
-  const options = { runs: 3, deck: undefined, json: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => argv[++i] ?? fail(`${arg} needs a value`);
-    if (arg === '--runs') {
-      options.runs = Number(value());
-      if (!Number.isInteger(options.runs) || options.runs < 1) fail('--runs must be an integer ≥ 1');
-    } else if (arg === '--deck') options.deck = value();
-    else if (arg === '--json') options.json = resolve(value());
-    else if (arg === '-h' || arg === '--help') {
-      console.log('usage: node bench/lighthouse.mjs [--runs N] [--deck ID] [--json FILE]');
-      process.exit(0);
-    } else fail(`unknown option ${arg}`);
-  }
-  return options;
-}
-
-function fail(message) {
-  console.error(`bench: ${message}`);
-  process.exit(1);
-}
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.mp4': 'video/mp4', '.webm': 'video/webm', '.jpg': 'image/jpeg', '.png': 'image/png', '.svg': 'image/svg+xml', '.vtt': 'text/vtt' };
 
@@ -73,14 +49,14 @@ const median = (values) => {
 };
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2), 'node bench/lighthouse.mjs [--runs N] [--json FILE]', { runs: [3, 1] });
   const { build } = await import(join(ROOT, 'lib', 'index.js')).catch(() => fail('lib/ is missing: run `npm run compile` first'));
   const { launchOptions } = await import(join(ROOT, 'lib', 'browser', 'find-browser.js'));
   const { default: lighthouse } = await import('lighthouse');
   const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
   const { default: puppeteer } = await import('puppeteer');
 
-  const built = await build({ root: ROOT, outDir: WORK, ...(options.deck ? { decks: [options.deck] } : {}) });
+  const built = await build({ root: ROOT, outDir: WORK });
   const deck = built.decks[0];
   const server = await serve(WORK);
   const launch = launchOptions();
