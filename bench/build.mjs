@@ -369,7 +369,7 @@ const subjects = [
 for (const subject of subjects.filter((s) => s.samtale)) {
   const result = run(subject.command, subject.args, subject.cwd);
   if (!ok(result)) fail(`${subject.label} failed: ${describeFailure(result)}`);
-  const built = /built \S+: (\d+) cards, (\d+) slides/.exec(result.stdout);
+  const built = /built \S+(?: \(the default deck\))?: (\d+) cards, (\d+) slides/.exec(result.stdout);
   subject.cards = built ? Number(built[1]) : undefined;
   subject.slides = built ? Number(built[2]) : undefined;
   subject.bytes = existsSync(subject.output) ? statSync(subject.output).size : undefined;

@@ -6,18 +6,18 @@ import { listThemes, loadRuntimeAssets, themeColours, type RuntimeAssets } from 
 import { contentSecurityPolicy } from './assets/csp.js';
 import { loadParticipantsThemeFiles, type ParticipantsThemeFiles } from './assets/participants-assets.js';
 import { DeckError, Diagnostics, EnvironmentError, type Diagnostic } from './diagnostics/deck-error.js';
-import type { Card, Deck } from './model.js';
+import type { Card, Deck, DeckCard, NotesSource } from './model.js';
 import { emitDeck } from './pipeline/emit.js';
 import { deckContentHash } from './pipeline/content-hash.js';
 import { collectMedia, mediaOutputFiles, type MediaCache } from './pipeline/media.js';
 import { checkMediaPaths } from './pipeline/media-paths.js';
 import { brandingCss, loadBranding } from './pipeline/branding.js';
 import { writeAdaptation, type NewAdaptation } from './scaffold/new-adaptation.js';
-import { defaultDeckId, findManifest, isManifestProblem, listManifestFiles, loadCardSources, loadManifest, type ManifestFile, type TextFile } from './pipeline/load.js';
+import { defaultDeckId, findManifest, isManifestProblem, listDeckIds, listManifestFiles, loadCardSources, loadManifest, type ManifestFile, type TextFile } from './pipeline/load.js';
 import { loadManifestChain, mergeChain } from './pipeline/manifest-chain.js';
 import { checkManifestNotes } from './pipeline/manifest-notes.js';
 import { checkTextFit } from './pipeline/text-fit.js';
-import { createMarkdown, plainInline } from './pipeline/parse/markdown.js';
+import { createMarkdown } from './pipeline/parse/markdown.js';
 import { parseCard } from './pipeline/parse-card.js';
 import { indexCards, resolveDeck } from './pipeline/resolve.js';
 import { deckModel } from './pipeline/render/deck-model.js';
@@ -62,7 +62,7 @@ export interface BuildResult {
 export const GENERATOR = `samtale ${readVersion()}`;
 
 /** Parses, resolves and validates the selected decks; throws DeckError listing every problem. */
-export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostics: Diagnostics; markdown: (allowHtml: boolean) => MarkdownIt } {
+export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostics: Diagnostics } {
   const root = resolve(selection.root ?? '.');
   const diagnostics = new Diagnostics();
   // Every deck name is checked before anything is parsed: bad usage is told at once, and alone.
@@ -90,6 +90,9 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
   parsed(false, true);
   const themes = listThemes();
   const decks: Deck[] = [];
+  // Adaptations share their base deck's notes and most of its cards: each is parsed and resolved once per run.
+  const parsedNotes = new Map<string, NotesSource>();
+  const resolved = new Map<Card, Map<string, DeckCard['guidance']>>();
   for (const manifest of manifests) {
     const chain = loadManifestChain(root, manifest, diagnostics);
     if (!chain) continue;
@@ -102,13 +105,12 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
     const deck = resolveDeck(merged, cards, {
       broken, diagnostics, branding, root,
       ...(themes ? { themes } : {}),
-      renderInline: (markdown) => md.renderInline(markdown),
-      plainText: (markdown) => plainInline(md, markdown),
+      md, parsedNotes, resolved,
     });
     checkTextFit(deck, diagnostics);
     decks.push(deck);
   }
-  return { decks, diagnostics, markdown: (allowHtml) => parsed(allowHtml, false).md };
+  return { decks, diagnostics };
 }
 
 /** A manifest of slides/ for `--all`; a broken one (a link out of the project, a file name that is no id) is reported. */
@@ -142,7 +144,7 @@ function parseCards(root: string, sources: readonly TextFile[], md: MarkdownIt, 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const root = resolve(options.root ?? '.');
   const outDir = resolve(root, options.outDir ?? 'dist');
-  const { decks, diagnostics, markdown } = loadDecks({ ...options, root });
+  const { decks, diagnostics } = loadDecks({ ...options, root });
   diagnostics.throwIfErrors();
   // Every deck's media is found and hashed before anything is written, so a missing file writes nothing.
   const mediaCache: MediaCache = new Map();
@@ -158,7 +160,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const built: BuiltDeck[] = [];
   for (const { deck, files } of media) {
     const { runtime, participants } = assets.get(deck.theme)!;
-    const html = renderDeckHtml(deck, markdown(deck.allowHtml), runtime);
+    const html = renderDeckHtml(deck, runtime);
     const edition = renderParticipantsHtml(deck, { ...participants, brandingCss: deck.branding ? brandingCss(deck.branding, themeColours(deck.theme)) : '' }, GENERATOR);
     const emitted = await emitDeck(outDir, deck.id, [
       { path: 'index.html', content: html.document },
@@ -190,8 +192,8 @@ async function participantsThemeFor(theme: string): Promise<ParticipantsThemeFil
 }
 
 /** Renders one resolved deck into its HTML document. Pure apart from the assets passed in. */
-export function renderDeckHtml(deck: Deck, md: MarkdownIt, runtime: RuntimeAssets): { document: string; slides: number } {
-  const slides = renderDeckSlides(deck, md);
+export function renderDeckHtml(deck: Deck, runtime: RuntimeAssets): { document: string; slides: number } {
+  const slides = renderDeckSlides(deck);
   // Every slide has data-timing; totalTime switches on the pacing in reveal's speaker view.
   const totalTime = Math.round(slides.reduce((sum, slide) => sum + slide.timingSeconds, 0));
   const model = deckModel(deck, { totalTime }, GENERATOR);
@@ -212,7 +214,26 @@ export function renderDeckHtml(deck: Deck, md: MarkdownIt, runtime: RuntimeAsset
 
 /** Validates the selected decks and every card; returns all problems, warnings included. Never writes. */
 export function check(selection: DeckSelection = {}): Diagnostic[] {
-  return loadDecks(selection).diagnostics.sorted();
+  return checkDecks(selection).diagnostics;
+}
+
+export interface CheckResult {
+  /** The decks checked, by id. */
+  decks: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** Validates the named decks, or every deck in slides/ when none is named, and every card. Never writes. */
+export function checkDecks(selection: DeckSelection = {}): CheckResult {
+  const all = selection.all || !selection.decks?.length;
+  const { diagnostics } = loadDecks({ ...selection, all });
+  // The decks asked for, also those too broken to load: they were checked, and their problems are listed.
+  return { decks: all ? listDeckIds(resolve(selection.root ?? '.')) : [...new Set(selection.decks)], diagnostics: diagnostics.sorted() };
+}
+
+/** The ids of the decks in a project's slides/. */
+export function deckIds(root = '.'): string[] {
+  return listDeckIds(resolve(root));
 }
 
 export interface NewAdaptationOptions {
@@ -227,10 +248,12 @@ export interface NewAdaptationOptions {
 export function newAdaptation(options: NewAdaptationOptions): NewAdaptation & { base: string } {
   const root = resolve(options.root ?? '.');
   const base = options.from ?? defaultDeckId(root);
-  const { decks, diagnostics } = loadDecks({ root, decks: [base] });
+  const { diagnostics } = loadDecks({ root, decks: [base] });
   diagnostics.throwIfErrors();
-  const cardIds = decks[0]?.cards.map((c) => c.card.id) ?? [];
-  return { ...writeAdaptation(root, options.name, base, cardIds), base };
+  // The base deck's list as its manifests wrote it: cards, their minutes and changes, and its breaks.
+  const chain = loadManifestChain(root, base, diagnostics);
+  const entries = chain ? mergeChain(chain).value.cards ?? [] : [];
+  return { ...writeAdaptation(root, options.name, base, entries), base };
 }
 
 export { DeckError };

@@ -1,4 +1,5 @@
 // The typed data that passes between the pipeline's stages.
+import type { Token } from 'markdown-it';
 
 /** Where something came from: a file and a 1-based line and column. */
 export interface SourcePosition {
@@ -23,6 +24,8 @@ export interface Question {
   /** Rendered inline HTML (emphasis kept). */
   html: string;
   action: boolean;
+  /** The short name the card gives it (`{#tone}`), by which guidance names it. */
+  ref?: string;
   source: SourceSpan;
 }
 
@@ -34,6 +37,8 @@ export interface Quote {
   /** Plain text of the attribution. */
   sourceText: string;
   sourceHtml: string;
+  /** The short name the card gives it (`{#tv2}` after the source), by which guidance names it. */
+  ref?: string;
   source: SourceSpan;
 }
 
@@ -79,6 +84,39 @@ export interface BuiltVideoMedia {
 /** Where a block of facilitator notes belongs. */
 export type NotesTarget = 'card' | 'quotes' | 'questions' | 'action';
 
+/**
+ * Facilitator notes as written, before a deck adapts them: sections (a bold title line such as
+ * "**Formål**" starts one) of blocks. Blocks keep their markdown-it tokens, because what a deck shows
+ * depends on it: lines about a dropped quote are left out, `{placeholders}` are filled, the run is scaled.
+ */
+export interface NotesSource {
+  sections: NotesSectionSource[];
+}
+
+export interface NotesSectionSource {
+  /** Plain text of the title line, e.g. "Forløb (15 min)"; none for text before the first title. */
+  title?: string;
+  /** The title's own tokens, rendered as written (a run's title is written anew with the deck's minutes). */
+  titleTokens?: Token[];
+  /** The card's run: "Forløb" with numbered steps that carry minutes. */
+  run?: { base: string; scalable: boolean };
+  blocks: NotesBlockSource[];
+  source: SourceSpan;
+}
+
+export interface NotesBlockSource {
+  /** A paragraph, one item of a list, a step of the run, or any other block (rendered as written). */
+  kind: 'paragraph' | 'item' | 'step' | 'other';
+  /** Items (and steps) of one list share `list.id`, so they render as one list. */
+  list?: { id: number; ordered: boolean; start?: number };
+  /** The block's tokens; for items and steps, the tokens inside `<li>`, without the minutes. */
+  tokens: Token[];
+  /** A step's minutes as written, and whether the deck may scale them. */
+  minutes?: number;
+  fixed?: boolean;
+  source: SourceSpan;
+}
+
 /** Free Markdown content of a card, in document order: prose HTML and videos, split at slide breaks. */
 export type BodyBlock =
   | { type: 'prose'; html: string; source: SourceSpan }
@@ -95,11 +133,60 @@ export interface Card {
   minutes: number;
   questions: Question[];
   quotes: Quote[];
-  /** Facilitator notes as HTML, by target. */
-  notes: Partial<Record<NotesTarget, string>>;
+  /** Facilitator notes as written, by target. */
+  notes: Partial<Record<NotesTarget, NotesSource>>;
   body: BodyBlock[];
   videos: Video[];
   file: string;
+}
+
+/**
+ * Facilitator guidance as one deck shows it: lines about items the deck dropped are left out,
+ * `{placeholders}` are filled from the deck's facts, and the run is scaled to the deck's minutes.
+ * The speaker notes, the facilitator guide and the PowerPoint notes are all made from this.
+ */
+export interface Guidance {
+  sections: GuidanceSection[];
+}
+
+export interface GuidanceSection {
+  /** The title as shown, e.g. "Formål" or "Forløb (25 min)"; none for text before the first title. */
+  title?: string;
+  /** The title as HTML (a bold line, or the heading the card used). */
+  titleHtml?: string;
+  /** Set when this section is the card's run. */
+  run?: GuidanceRun;
+  blocks: GuidanceBlock[];
+}
+
+/** A run of numbered steps whose minutes add up to what the deck gives the card. */
+export interface GuidanceRun {
+  /** The deck's minutes for the card, which the steps add up to when `scaled`. */
+  minutes: number;
+  /** False when the card's run has a step without minutes: shown as written. */
+  scaled: boolean;
+  /** What the card's own steps add up to. */
+  writtenMinutes: number;
+}
+
+export type GuidanceBlock =
+  | { type: 'text'; html: string; text: string }
+  | { type: 'list'; ordered: boolean; start?: number; items: GuidanceItem[] }
+  | { type: 'steps'; steps: GuidanceStep[] };
+
+export interface GuidanceItem {
+  html: string;
+  /** Plain text; nested list items on their own lines. */
+  text: string;
+}
+
+export interface GuidanceStep extends GuidanceItem {
+  /** Whole minutes in this deck. */
+  minutes: number;
+  /** Minutes as the card wrote them. */
+  writtenMinutes: number;
+  /** A fixed step keeps its minutes when the run is scaled. */
+  fixed: boolean;
 }
 
 /** A card as placed in a deck: with its minutes for this deck and its planned start. */
@@ -110,6 +197,8 @@ export interface DeckCard {
   offsetMinutes: number;
   /** Position among the deck's theme cards (1-based), or undefined for intro cards. */
   themeNumber?: number;
+  /** The card's guidance for this deck, by notes target. */
+  guidance: Partial<Record<NotesTarget, Guidance>>;
 }
 
 /** A planned break between cards. */
@@ -139,12 +228,10 @@ export interface Deck {
   /** Planned start, "HH:MM". */
   start: string;
   allowHtml: boolean;
-  /** Speaker notes (Markdown) for the title slide. */
-  notes?: string;
   agendaTitle?: string;
-  /** Speaker notes (Markdown) for the agenda slide. */
-  agendaNotes?: string;
-  closing: { title?: string; text?: string; notes?: string };
+  closing: { title?: string; text?: string };
+  /** The speaker notes of the title, agenda and closing slides, filled with this deck's facts. */
+  guidance: { title: Guidance; agenda: Guidance; closing: Guidance };
   cards: DeckCard[];
   breaks: DeckBreak[];
   /** Where the participants' edition is published (the manifest's `participants.url`): the handout's cover links to it. */

@@ -56,13 +56,13 @@ export function listThemes(): string[] | undefined {
 }
 
 /**
- * The colours a theme declares for branding checks (`--samtale-color-bg`, `-on-primary`, `-on-accent`),
+ * The colours a theme declares for branding checks (`--samtale-color-bg`, `-text`, `-on-primary`, `-on-accent`),
  * read from its compiled CSS; undefined when the runtime is not compiled.
  */
 export function themeColours(themeName: string): ThemeColours | undefined {
   const tokens = themeTokens(themeName);
-  const [bg, onPrimary, onAccent] = ['bg', 'on-primary', 'on-accent'].map((name) => tokens?.[`color-${name}`]);
-  return bg && onPrimary && onAccent && [bg, onPrimary, onAccent].every((c) => /^#[0-9a-f]{3,6}$/i.test(c)) ? { bg, onPrimary, onAccent } : undefined;
+  const [bg, text, onPrimary, onAccent] = ['bg', 'text', 'on-primary', 'on-accent'].map((name) => tokens?.[`color-${name}`]);
+  return bg && text && onPrimary && onAccent && [bg, text, onPrimary, onAccent].every((c) => /^#[0-9a-f]{3,6}$/i.test(c)) ? { bg, text, onPrimary, onAccent } : undefined;
 }
 
 /**

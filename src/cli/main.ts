@@ -18,29 +18,36 @@ cli
   .example('samtale build                # the default deck into dist/<deck-id>/index.html and participants.html')
   .example('samtale build --all --out public')
   .action(async (decks: string[], options: { all?: boolean; out: string }) => {
-    const { build } = await import('../api.js');
+    const { build, deckIds } = await import('../api.js');
     const started = performance.now();
     const result = await build({ decks, all: Boolean(options.all), outDir: options.out });
     printDiagnostics(result.diagnostics);
+    const chosen = decks.length === 0 && !options.all;
     for (const deck of result.decks) {
-      console.log(`built ${deck.id}: ${deck.cards} cards, ${deck.slides} slides → ${relativePath(deck.file)}, and the participants' edition ${relativePath(deck.participantsFile)}`);
+      console.log(`built ${deck.id}${chosen ? ' (the default deck)' : ''}: ${deck.cards} cards, ${deck.slides} slides → ${relativePath(deck.file)}, and the participants' edition ${relativePath(deck.participantsFile)}`);
       for (const file of deck.removedFiles) {
         const command = file.endsWith('.pptx') ? 'pptx' : 'pdf';
         console.log(`removed ${relativePath(file)}: it was made from other content; "samtale ${command} ${deck.id}" makes it again`);
       }
     }
+    const others = chosen ? deckIds().filter((id) => !result.decks.some((d) => d.id === id)) : [];
+    if (others.length > 0) console.log(`also in slides/: ${others.join(', ')} — build one by name, e.g. "samtale build ${others[0]}", or every deck with --all`);
     console.log(`done in ${Math.round(performance.now() - started)} ms`);
   });
 
 cli
-  .command('check [...decks]', 'Validate cards and decks; prints file:line:col: message')
-  .option('--all', 'Check every deck in slides/')
+  .command('check [...decks]', 'Validate cards and decks (every deck in slides/ when none is named); prints file:line:col: message')
+  .option('--all', 'Check every deck in slides/ (the default)')
   .action(async (decks: string[], options: { all?: boolean }) => {
-    const { check } = await import('../api.js');
-    const diagnostics = check({ decks, all: Boolean(options.all) });
-    printDiagnostics(diagnostics);
-    if (diagnostics.some((d) => d.severity === 'error')) process.exitCode = EXIT_PROBLEM;
-    else console.log(diagnostics.length > 0 ? 'no errors found' : 'no problems found');
+    const { checkDecks } = await import('../api.js');
+    const result = checkDecks({ decks, all: Boolean(options.all) });
+    printDiagnostics(result.diagnostics);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = result.diagnostics.length - errors;
+    const checked = result.decks.length === 1 ? `checked the deck ${result.decks[0]} and its cards` : `checked ${result.decks.length} decks (${result.decks.join(', ')}) and their cards`;
+    // The summary never says "no problems" after a problem was printed.
+    if (errors > 0) process.exitCode = EXIT_PROBLEM;
+    console.log(errors > 0 ? `${checked}: ${count(errors, 'error')}, see above` : warnings > 0 ? `${checked}: no errors, ${count(warnings, 'warning')} (above)` : `${checked}: no problems found`);
   });
 
 cli
@@ -178,6 +185,10 @@ function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
 /** A message that may span lines (the browser search lists what it tried): each line made visible. */
 function multiline(text: string): string {
   return text.split('\n').map(visible).join('\n');
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function relativePath(file: string): string {

@@ -34,3 +34,25 @@ export function contrastRatio(a: Rgb, b: Rgb): number {
 
 /** WCAG AA for normal text. */
 export const AA_CONTRAST = 4.5;
+
+const BLACK: Rgb = [0, 0, 0];
+const WHITE: Rgb = [255, 255, 255];
+
+/**
+ * The shade of `colour` closest to it (mixed with black, or with white) that `passes`, as "#rrggbb";
+ * undefined when neither way gets there.
+ */
+export function nearestPassingShade(colour: Rgb, passes: (shade: Rgb) => boolean): string | undefined {
+  const candidates = [BLACK, WHITE].flatMap((toward) => {
+    const at = (share: number) => parseHex(toHex(mix(toward, colour, share)));
+    if (!passes(at(1))) return [];
+    let [low, high] = [0, 1];
+    for (let step = 0; step < 24; step++) {
+      const middle = (low + high) / 2;
+      if (passes(at(middle))) high = middle;
+      else low = middle;
+    }
+    return [{ share: high, hex: toHex(at(high)) }];
+  });
+  return candidates.sort((a, b) => a.share - b.share)[0]?.hex;
+}

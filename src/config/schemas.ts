@@ -72,7 +72,35 @@ export const breakEntrySchema = z.strictObject({
 });
 
 /** Text that finds one question or quote of a card: its words from the start (case and punctuation ignored). */
-const matchText = z.string().min(1).describe('The start of the question or quote, as written in the card.');
+const matchText = z.string().min(1).describe('The start of the question or quote, as written in the card (a quote also by its source, or either by its {#name}).');
+
+/** Which notes of a card: its general notes, or those of its quote, question or action slides. */
+const notesFor = z.enum(['quotes', 'questions', 'action']).describe('The notes of the quote, question or action slides (default: the card\'s general notes).');
+const lineMatch = z.string().min(1).describe('The start of a line of the notes (a paragraph, a list item or a step of the run), as shown.');
+const sectionName = z.string().min(1).describe('The title of a section of the notes, e.g. "Forløb" or "Hvis samtalen går i stå".');
+
+/** Changes an adaptation makes to a card's facilitator notes: lines, steps of the run and whole sections. */
+export const notesChangesSchema = z.strictObject({
+  replace: z.array(z.union([
+    z.strictObject({ match: lineMatch, with: z.string().min(1).describe('The new line (Markdown); a step may start with its minutes, "(3 min)".'), for: notesFor.optional() }),
+    z.strictObject({ section: sectionName, with: z.string().min(1).describe('The section\'s new content (Markdown).'), for: notesFor.optional() }),
+  ])).optional().describe('Lines, steps or sections with new text.'),
+  add: z.array(z.union([
+    z.strictObject({
+      text: z.string().min(1).describe('The line (Markdown); in the run a step with its minutes, "(3 min) …".'),
+      section: sectionName.optional().describe('The section it goes into (at its end, or after "after").'),
+      after: lineMatch.optional().describe('The line it goes after.'),
+      for: notesFor.optional(),
+    }),
+    z.strictObject({ title: z.string().min(1).describe('The title of a new section, added at the end.'), text: z.string().min(1).describe('Its content (Markdown).'), for: notesFor.optional() }),
+  ])).optional().describe('New lines, steps or sections.'),
+  drop: z.array(z.union([
+    lineMatch,
+    z.strictObject({ match: lineMatch, for: notesFor.optional() }),
+    z.strictObject({ section: sectionName, for: notesFor.optional() }),
+  ])).optional().describe('Lines, steps or whole sections left out.'),
+});
+export type NotesChanges = z.infer<typeof notesChangesSchema>;
 
 /** Changes an adaptation makes to one shared card, without copying it. */
 export const cardChangesSchema = z.strictObject({
@@ -90,6 +118,7 @@ export const cardChangesSchema = z.strictObject({
       drop: z.array(matchText).optional().describe('Quotes left out.'),
     })
     .optional(),
+  notes: notesChangesSchema.optional().describe('Changes to the card\'s facilitator notes.'),
 });
 export type CardChanges = z.infer<typeof cardChangesSchema>;
 
@@ -111,6 +140,7 @@ export const brandingSchema = z.strictObject({
   logo: z.string().min(1).optional().describe('An SVG or PNG file, relative to the manifest.'),
   primary: hexColour.optional().describe('Headings and links; needs AA contrast on the background.'),
   accent: hexColour.optional().describe('Labels and the action question; white text on it needs AA contrast.'),
+  highlight: hexColour.optional().describe('Bars, rules and backgrounds behind dark text: no text is set in it, so a light brand colour is fine (default: the accent).'),
   font: z.string().min(1).optional().describe('A WOFF2, WOFF, TTF or OTF file, relative to the manifest, used for all text.'),
 });
 export type Branding = z.infer<typeof brandingSchema>;

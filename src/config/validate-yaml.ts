@@ -86,6 +86,8 @@ function reportIssue(
   source: YamlSource,
   schema: z.ZodType,
   diagnostics: Diagnostics,
+  /** The keys of the union branch an object was taken for, when it is one. */
+  knownOverride?: string[],
 ): void {
   const path = issue.path.map(String);
   const nodeAt = (p: string[]): Node | undefined => findNode(root, p);
@@ -93,14 +95,17 @@ function reportIssue(
   const where = path.length ? `"${path.join('.')}"` : source.what;
 
   if (issue.code === 'invalid_union') {
-    // Report the branch that got furthest: for `cards` entries that is the object form when an object was written.
-    const branches = issue.errors.filter((errors) => errors.length > 0);
-    const best = branches.find((errors) => errors.some((e) => e.path.length > 0 || e.code === 'unrecognized_keys')) ?? branches[0] ?? [];
-    for (const sub of best) reportIssue({ ...sub, path: [...issue.path, ...sub.path] } as z.core.$ZodIssue, root, at, source, schema, diagnostics);
+    const branch = bestBranch(issue, schema, path);
+    // A misspelt key is also a missing one within its branch: report it once, as the misspelling.
+    const misspelt = new Set(branch.errors.flatMap((e) => (e.code === 'unrecognized_keys' ? e.keys.flatMap((k) => didYouMean(k, branch.keys) ?? []) : [])));
+    for (const sub of branch.errors) {
+      if (sub.code === 'invalid_type' && sub.path.length === 1 && misspelt.has(String(sub.path[0]))) continue;
+      reportIssue({ ...sub, path: [...issue.path, ...sub.path] } as z.core.$ZodIssue, root, at, source, schema, diagnostics, branch.keys);
+    }
     return;
   }
   if (issue.code === 'unrecognized_keys') {
-    const known = knownKeys(schema, path);
+    const known = knownOverride ?? knownKeys(schema, path);
     for (const key of issue.keys) {
       const keyNode = findKeyNode(nodeAt(path), key);
       diagnostics.error('E_UNKNOWN_KEY', `${source.what}: unknown key "${key}"${path.length ? ` in ${where}` : ''}`,
@@ -137,7 +142,7 @@ function reportIssue(
   const code = path[path.length - 1] === 'minutes' ? 'E_BAD_MINUTES' : 'E_INVALID_VALUE';
   const expected = issue.code === 'invalid_type' ? `must be ${article(issue.expected)}` : issue.message.replace(/^Invalid input: /, '');
   diagnostics.error(code, `${source.what}: ${where}${issue.code === 'invalid_type' ? '' : ':'} ${expected}${shown ? `, got ${shown}` : ''}`,
-    positionOf(path), hintFor(path, issue.message));
+    positionOf(path), hintFor(path, node && isScalar(node) ? node.value : undefined, issue.message));
 }
 
 /**
@@ -162,6 +167,17 @@ export function offsetToPosition(text: string): (offset: number) => { line: numb
   };
 }
 
+/**
+ * The branch of a union the written value was most likely meant as: one whose keys a misspelt key is close to
+ * (`- pause: 15` is a break), else the first that got past its type (the object form when an object was written).
+ */
+function bestBranch(issue: z.core.$ZodIssue & { code: 'invalid_union' }, schema: z.ZodType, path: string[]): { errors: z.core.$ZodIssue[]; keys: string[] } {
+  const options = unionOptions(schema, path);
+  const branches = issue.errors.map((errors, i) => ({ errors, keys: objectKeys(options[i]) })).filter((b) => b.errors.length > 0);
+  const guessed = branches.find((b) => b.errors.some((e) => e.code === 'unrecognized_keys' && e.keys.some((k) => didYouMean(k, b.keys))));
+  return guessed ?? branches.find((b) => b.errors.some((e) => e.path.length > 0 || e.code === 'unrecognized_keys')) ?? branches[0] ?? { errors: [], keys: [] };
+}
+
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
@@ -174,10 +190,15 @@ function nearestPosition(root: unknown, path: string[], at: (offset: number) => 
   return { file: source.file, line: source.firstLine, column: 1 };
 }
 
-function hintFor(path: string[], message: string): string | undefined {
+function hintFor(path: string[], value: unknown, message: string): string | undefined {
   const key = path[path.length - 1];
   if (key === 'minutes') return 'write a number, e.g. "minutes: 20"';
-  if (key === 'start') return 'quote the time, e.g. start: "09:00"';
+  if (key === 'start') {
+    // "9.00" (or 9.00 unquoted, which YAML reads as the number 9): the time with a dot.
+    const dotted = /^(\d{1,2})[.,](\d{1,2})$/.exec(typeof value === 'number' ? value.toFixed(2) : String(value ?? ''));
+    if (dotted) return `write the time with a colon, in quotes: start: "${dotted[1]!.padStart(2, '0')}:${dotted[2]!.padEnd(2, '0')}"`;
+    return 'write the time as "HH:MM" in quotes, e.g. start: "09:00"';
+  }
   if (key === 'title') return 'write the title after "title:", e.g. title: Om at moderere debatten';
   const example = /e\.g\. (".*?")/.exec(message)?.[1];
   if (example && key !== undefined && !/^\d+$/.test(key)) return `write it like this: ${key}: ${example}`;
@@ -244,6 +265,35 @@ function knownKeys(schema: z.ZodType, path: string[]): string[] {
   }
   const def = current?.def as { type: string; shape?: Record<string, z.ZodType> } | undefined;
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+/** The options of the union at `path` (inside arrays and optionals), or none. */
+function unionOptions(schema: z.ZodType, path: string[]): (z.ZodType | undefined)[] {
+  let current: z.ZodType | undefined = schema;
+  for (const segment of path) {
+    current = unwrapOptional(current);
+    const def = current?.def as { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType } | undefined;
+    if (def?.type === 'object' && def.shape) current = def.shape[segment];
+    else if (def?.type === 'array') current = def.element;
+    else return [];
+  }
+  const def = unwrapOptional(current)?.def as { type: string; options?: z.ZodType[] } | undefined;
+  return def?.type === 'union' && def.options ? def.options : [];
+}
+
+function objectKeys(schema: z.ZodType | undefined): string[] {
+  const def = unwrapOptional(schema)?.def as { type: string; shape?: Record<string, z.ZodType> } | undefined;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+function unwrapOptional(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let current = schema;
+  for (let i = 0; i < 8 && current; i++) {
+    const def = current.def as { type: string; innerType?: z.ZodType };
+    if ((def.type === 'optional' || def.type === 'default' || def.type === 'nullable') && def.innerType) current = def.innerType;
+    else break;
+  }
+  return current;
 }
 
 function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {

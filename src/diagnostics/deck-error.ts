@@ -89,7 +89,13 @@ export class Diagnostics {
     if (this.hasErrors) throw new DeckError(this.sorted());
   }
 
+  /** In file order; a problem found twice (in a base manifest that two decks extend) is listed once. */
   sorted(): Diagnostic[] {
-    return [...this.items].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+    const seen = new Set<string>();
+    const unique = this.items.filter((d) => {
+      const key = `${d.code}\0${d.file}\0${d.line}\0${d.column}\0${d.message}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
+    return unique.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   }
 }

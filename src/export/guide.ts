@@ -2,6 +2,7 @@
 // they are shown (every fragment visible) and below them the card's minutes, times and guidance.
 import type { Deck, DeckCard } from '../model.js';
 import { clockAfter } from '../pipeline/resolve.js';
+import { guidanceHtml } from '../pipeline/render/guidance.js';
 import { escapeHtml } from '../pipeline/render/html.js';
 import type { Slide } from '../pipeline/render/slide.js';
 import { cardKicker, coverLines, flowHtml, flowId, shiftHeadings } from './flow.js';
@@ -93,9 +94,10 @@ function cardFlow(placed: DeckCard, themeCount: number, own: readonly { slide: S
   strings: PrintStrings, breaks: string[]): string {
   const { card } = placed;
   const times = `${clockAfter(start, placed.offsetMinutes)}–${clockAfter(start, placed.offsetMinutes + placed.minutes)}`;
-  const sections = [notesSection(strings.guidance, card.notes.card ?? '')];
-  const targets = (['quotes', 'questions', 'action'] as const).filter((target) => card.notes[target] && own.some(({ slide }) => slideTarget(slide) === target));
-  for (const target of targets) sections.push(notesSection(strings.notesFor[target], card.notes[target]!));
+  // The same guidance the speaker notes show: this deck's run, without lines about items it dropped.
+  const sections = [notesSection(strings.guidance, guidanceHtml(placed.guidance.card))];
+  const targets = (['quotes', 'questions', 'action'] as const).filter((target) => placed.guidance[target]?.sections.length && own.some(({ slide }) => slideTarget(slide) === target));
+  for (const target of targets) sections.push(notesSection(strings.notesFor[target], guidanceHtml(placed.guidance[target])));
   return flowHtml({
     id: flowId(card.id),
     className: 'card',

@@ -1,7 +1,6 @@
 // The export's heavy half, loaded once the browser is on its way: decks loaded, slides rendered, print documents made.
 import { readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import type { MarkdownIt } from 'markdown-it';
 import { loadDecks, type DeckSelection } from '../api.js';
 import type { Diagnostic } from '../diagnostics/deck-error.js';
 import type { Deck } from '../model.js';
@@ -39,12 +38,12 @@ const GENERATOR = `samtale ${readVersion()}`;
 
 /** Loads and checks the decks (a DeckError lists every problem) and makes their print documents. */
 export async function preparePrintJobs(options: PrepareOptions): Promise<{ jobs: PrintJob[]; diagnostics: Diagnostic[] }> {
-  const { decks, diagnostics, markdown } = loadDecks(options);
+  const { decks, diagnostics } = loadDecks(options);
   diagnostics.throwIfErrors();
   const target = outputTarget(options, decks.length);
   const jobs: PrintJob[] = [];
   for (const deck of decks) {
-    const context = await printContext(deck, markdown(deck.allowHtml), options.paper);
+    const context = await printContext(deck, options.paper);
     const contentHash = deckContentHash(deck, GENERATOR);
     const deckFolder = options.out === undefined ? join(resolve(options.root, options.outDir ?? 'dist'), deck.id) : undefined;
     for (const kind of options.kinds) {
@@ -54,11 +53,11 @@ export async function preparePrintJobs(options: PrepareOptions): Promise<{ jobs:
   return { jobs, diagnostics: diagnostics.sorted() };
 }
 
-async function printContext(resolved: Deck, md: MarkdownIt, paper: Paper): Promise<DeckPrintContext> {
+async function printContext(resolved: Deck, paper: Paper): Promise<DeckPrintContext> {
   const [deck, assets] = await Promise.all([withPrintPosters(resolved), loadPrintAssets(resolved.theme)]);
   // An adaptation's colours, logo and font, over the theme's tokens, exactly as its deck has them.
   const branding = deck.branding ? brandingCss(deck.branding, themeColours(deck.theme)) : '';
-  return { deck, slides: renderDeckSlides(deck, md), strings: printStringsFor(deck.language), assets, branding, generator: GENERATOR, paper };
+  return { deck, slides: renderDeckSlides(deck), strings: printStringsFor(deck.language), assets, branding, generator: GENERATOR, paper };
 }
 
 /** Where each PDF goes: `--out` as a file (one PDF) or a folder, else `<outDir>/<deck-id>/<deck-id>-<kind>.pdf`. */

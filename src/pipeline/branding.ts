@@ -2,15 +2,18 @@
 import { readFileSync } from 'node:fs';
 import { dirname, extname, relative, resolve } from 'node:path';
 import type { Branding } from '../config/schemas.js';
-import { AA_CONTRAST, contrastRatio, mix, parseHex, toHex, type Rgb } from '../config/colour.js';
+import { AA_CONTRAST, contrastRatio, mix, nearestPassingShade, parseHex, toHex, type Rgb } from '../config/colour.js';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
 import type { SourcePosition } from '../model.js';
 import { locate } from '../project/places.js';
+import { pathFromProjectHint } from './media-paths.js';
 
 /** Branding ready for rendering: colours and files as data URLs. */
 export interface BrandingAssets {
   primary?: string;
   accent?: string;
+  /** The brand colour for bars, rules and backgrounds, with the text colour that reads on it. */
+  highlight?: { colour: string; text: string };
   logo?: { dataUrl: string };
   font?: { dataUrl: string; format: string };
 }
@@ -18,6 +21,8 @@ export interface BrandingAssets {
 /** The theme colours branding is checked against (from the theme's tokens). */
 export interface ThemeColours {
   bg: string;
+  /** The body text colour: the dark text a light highlight carries. */
+  text: string;
   onPrimary: string;
   onAccent: string;
 }
@@ -52,6 +57,10 @@ export function loadBranding(
   if (theme) checkColours(branding, theme, positionOf, diagnostics);
   if (branding.primary) assets.primary = branding.primary.toLowerCase();
   if (branding.accent) assets.accent = branding.accent.toLowerCase();
+  if (branding.highlight && theme) {
+    const text = textOn(parseHex(branding.highlight), theme);
+    if (text) assets.highlight = { colour: branding.highlight.toLowerCase(), text };
+  }
   return assets;
 }
 
@@ -71,7 +80,8 @@ function readAsset(path: string, types: Record<string, string>, what: string, ma
     return undefined;
   }
   if (found.kind === 'missing') {
-    diagnostics.error('E_MEDIA_MISSING', `${what} "${path}" does not exist`, at, `the path is relative to ${relative(root, manifestFile)}`);
+    diagnostics.error('E_MEDIA_MISSING', `${what} "${path}" does not exist`, at,
+      pathFromProjectHint(path, manifestFile, root) ?? `the path is relative to ${relative(root, manifestFile)}`);
     return undefined;
   }
   let bytes: Buffer;
@@ -89,38 +99,61 @@ function readAsset(path: string, types: Record<string, string>, what: string, ma
 
 /** Where the theme puts each colour, and what must stay legible there. */
 interface ColourPair {
-  key: 'primary' | 'accent';
   fg: Rgb;
   bg: Rgb;
   where: string;
 }
 
-function colourPairs(branding: Branding, theme: ThemeColours): ColourPair[] {
+type TextColour = 'primary' | 'accent';
+
+/** The places the theme sets text in (or on) a colour: each must reach WCAG AA. */
+function colourPairs(key: TextColour, colour: Rgb, theme: ThemeColours): ColourPair[] {
   const bg = parseHex(theme.bg);
-  const pairs: ColourPair[] = [];
-  if (branding.primary) {
-    const primary = parseHex(branding.primary);
-    pairs.push({ key: 'primary', fg: primary, bg, where: `as text on the background ${theme.bg}` });
-    pairs.push({ key: 'primary', fg: parseHex(theme.onPrimary), bg: primary, where: `behind ${theme.onPrimary} text` });
+  if (key === 'primary') {
+    return [
+      { fg: colour, bg, where: `as text on the background ${theme.bg}` },
+      { fg: parseHex(theme.onPrimary), bg: colour, where: `behind ${theme.onPrimary} text` },
+    ];
   }
-  if (branding.accent) {
-    const accent = parseHex(branding.accent);
-    pairs.push({ key: 'accent', fg: accent, bg, where: `as text on the background ${theme.bg}` });
-    pairs.push({ key: 'accent', fg: parseHex(theme.onAccent), bg: accent, where: `behind ${theme.onAccent} text` });
-    pairs.push({ key: 'accent', fg: accent, bg: actionBackground(accent, bg), where: 'as text on the action slide' });
-  }
-  return pairs;
+  return [
+    { fg: colour, bg, where: `as text on the background ${theme.bg}` },
+    { fg: parseHex(theme.onAccent), bg: colour, where: `behind ${theme.onAccent} text` },
+    { fg: colour, bg: actionBackground(colour, bg), where: 'as text on the action slide' },
+  ];
 }
 
+const passesAll = (key: TextColour, theme: ThemeColours) => (colour: Rgb) =>
+  colourPairs(key, colour, theme).every((pair) => contrastRatio(pair.fg, pair.bg) >= AA_CONTRAST);
+
 function checkColours(branding: Branding, theme: ThemeColours, positionOf: (key: keyof Branding) => SourcePosition, diagnostics: Diagnostics): void {
-  const reported = new Set<string>();
-  for (const pair of colourPairs(branding, theme)) {
-    const ratio = contrastRatio(pair.fg, pair.bg);
-    if (ratio >= AA_CONTRAST || reported.has(pair.key)) continue;
-    reported.add(pair.key);
-    diagnostics.error('E_CONTRAST', `branding: ${pair.key} ${branding[pair.key]} has contrast ${ratio.toFixed(2)}:1 ${pair.where}; WCAG AA needs ${AA_CONTRAST}:1`,
-      positionOf(pair.key), 'choose a darker shade of the colour; the theme puts it on light backgrounds and under white text');
+  for (const key of ['primary', 'accent'] as const) {
+    const value = branding[key];
+    if (!value) continue;
+    const failing = colourPairs(key, parseHex(value), theme).find((pair) => contrastRatio(pair.fg, pair.bg) < AA_CONTRAST);
+    if (!failing) continue;
+    const ratio = contrastRatio(failing.fg, failing.bg);
+    diagnostics.error('E_CONTRAST', `branding: ${key} ${value} has contrast ${ratio.toFixed(2)}:1 ${failing.where}; WCAG AA needs ${AA_CONTRAST}:1`,
+      positionOf(key), shadeHint(key, value, nearestPassingShade(parseHex(value), passesAll(key, theme)), theme, branding.highlight === undefined));
   }
+  if (branding.highlight && !textOn(parseHex(branding.highlight), theme)) {
+    const readable = (colour: Rgb) => textOn(colour, theme) !== undefined;
+    const shade = nearestPassingShade(parseHex(branding.highlight), readable);
+    diagnostics.error('E_CONTRAST', `branding: highlight ${branding.highlight} carries labels, and neither ${theme.onAccent} nor ${theme.text} text reaches WCAG AA (${AA_CONTRAST}:1) on it`,
+      positionOf('highlight'), shade ? `the nearest shade that does is "${shade}"` : 'choose a clearly lighter or darker colour');
+  }
+}
+
+/** The exact nearest shade that passes, and where the brand colour itself can go instead. */
+function shadeHint(key: TextColour, value: string, shade: string | undefined, theme: ThemeColours, highlightFree: boolean): string {
+  if (!shade) return 'choose a darker shade of the colour; the theme puts it on light backgrounds and under white text';
+  const worst = Math.min(...colourPairs(key, parseHex(shade), theme).map((pair) => contrastRatio(pair.fg, pair.bg)));
+  const keep = highlightFree ? `, and keep the brand colour as highlight: "${value}" for bars, rules and backgrounds, where no text is set in it` : '';
+  return `the nearest shade that passes everywhere the theme uses ${key} is ${shade} (${worst.toFixed(2)}:1): write ${key}: "${shade}"${keep}`;
+}
+
+/** The theme's text colour that reads on a highlight: its light one (white) if it can, else its dark one. */
+function textOn(highlight: Rgb, theme: ThemeColours): string | undefined {
+  return [theme.onAccent, theme.text].find((text) => contrastRatio(parseHex(text), highlight) >= AA_CONTRAST);
 }
 
 /** The light tint behind the action question, made from the accent. */
@@ -140,6 +173,10 @@ export function brandingColourTokens(assets: BrandingAssets, theme: ThemeColours
     tokens['color-accent'] = assets.accent;
     tokens['color-accent-strong'] = assets.accent;
     tokens['color-action-bg'] = toHex(actionBackground(parseHex(assets.accent), bg));
+  }
+  if (assets.highlight) {
+    tokens['color-highlight'] = assets.highlight.colour;
+    tokens['color-on-highlight'] = assets.highlight.text;
   }
   return tokens;
 }

@@ -1,11 +1,14 @@
-// An adaptation's changes to a shared card: replace, add or drop questions and quotes, on a copy of the card.
-import { distance } from 'fastest-levenshtein';
+// An adaptation's changes to a shared card: replace, add or drop questions, quotes and notes, on a copy of the card.
+import type { MarkdownIt } from 'markdown-it';
 import type { CardChanges } from '../config/schemas.js';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
 import type { Card, Question, Quote, SourcePosition, SourceSpan } from '../model.js';
+import { findMatch, label, type MatchCandidate } from './match.js';
+import { applyNotesChanges } from './notes/notes-changes.js';
 
-/** What the changes need from the outside: Markdown rendering and where each change was written. */
+/** What the changes need from the outside: Markdown and where each change was written. */
 export interface ChangeContext {
+  md: MarkdownIt;
   renderInline(markdown: string): string;
   plainText(markdown: string): string;
   /** Position of a change, by its path inside the card entry, e.g. ['questions', 'drop', 0]. */
@@ -13,25 +16,26 @@ export interface ChangeContext {
   diagnostics: Diagnostics;
 }
 
-/** Letters and digits only, lower case: how `match` texts are compared, so punctuation and emphasis don't matter. */
-const norm = (text: string) => text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
 /** The card with the changes applied. The shared card is never modified. */
 export function applyCardChanges(card: Card, changes: CardChanges, context: ChangeContext): Card {
   const at = (path: (string | number)[]): SourceSpan => {
     const p = context.positionOf(path);
     return { file: p.file, startLine: p.line, endLine: p.line };
   };
+  const find = <T extends Question | Quote>(items: T[], match: string, path: (string | number)[], noun: 'question' | 'quote') =>
+    findMatch(items.map(candidate), match, { noun, cardId: card.id, cardFile: card.file, at: context.positionOf(path), diagnostics: context.diagnostics });
   let questions = [...card.questions];
   let quotes = [...card.quotes];
 
   changes.questions?.replace?.forEach((change, i) => {
-    const index = find(questions.map((q) => q.text), change.match, ['questions', 'replace', i, 'match'], 'question', card, context);
+    const index = find(questions, change.match, ['questions', 'replace', i, 'match'], 'question');
     if (index < 0) return;
-    questions[index] = question(change.with, questions[index]!.action, at(['questions', 'replace', i, 'with']), context);
+    // The new wording takes the old one's place, and its name: guidance about that question still applies.
+    const old = questions[index]!;
+    questions[index] = { ...question(change.with, old.action, at(['questions', 'replace', i, 'with']), context), ...(old.ref ? { ref: old.ref } : {}) };
   });
   changes.questions?.drop?.forEach((match, i) => {
-    const index = find(questions.map((q) => q.text), match, ['questions', 'drop', i], 'question', card, context);
+    const index = find(questions, match, ['questions', 'drop', i], 'question');
     if (index >= 0) questions = questions.filter((_, j) => j !== index);
   });
   const added = (changes.questions?.add ?? []).map((text, i) => question(text, false, at(['questions', 'add', i]), context));
@@ -41,41 +45,27 @@ export function applyCardChanges(card: Card, changes: CardChanges, context: Chan
     questions = [...questions.slice(0, before), ...added, ...questions.slice(before)];
   }
   if (changes.questions?.action) {
-    const action = question(changes.questions.action, true, at(['questions', 'action']), context);
+    const old = questions.find((q) => q.action);
+    const action = { ...question(changes.questions.action, true, at(['questions', 'action']), context), ...(old?.ref ? { ref: old.ref } : {}) };
     questions = [...questions.filter((q) => !q.action), action];
   }
 
   changes.quotes?.drop?.forEach((match, i) => {
-    const index = find(quotes.map((q) => q.text), match, ['quotes', 'drop', i], 'quote', card, context);
+    const index = find(quotes, match, ['quotes', 'drop', i], 'quote');
     if (index >= 0) quotes = quotes.filter((_, j) => j !== index);
   });
   changes.quotes?.add?.forEach((local, i) => {
     quotes = [...quotes, quote(local.text, local.source, at(['quotes', 'add', i]), context)];
   });
 
-  return { ...card, questions, quotes };
+  const changed = { ...card, questions, quotes };
+  return changes.notes ? { ...changed, notes: applyNotesChanges(card, changed, changes.notes, context) } : changed;
 }
 
-/**
- * The index of the one item whose text starts with `match`. When none does, the base card has changed
- * since the adaptation was written: warn, naming the closest current text, and leave the card as it is.
- */
-function find(texts: string[], match: string, path: (string | number)[], noun: string, card: Card, context: ChangeContext): number {
-  const wanted = norm(match);
-  const index = texts.findIndex((text) => norm(text).startsWith(wanted));
-  if (index >= 0) return index;
-  const closest = texts
-    .map((text) => ({ text, d: distance(norm(text).slice(0, wanted.length), wanted) }))
-    .sort((a, b) => a.d - b.d)[0];
-  const changed = closest && closest.d <= Math.max(3, wanted.length * 0.3);
-  context.diagnostics.warning('W_STALE_CHANGE',
-    changed
-      ? `the ${noun} this change points at has changed in card "${card.id}"; the change is not applied`
-      : `no ${noun} in card "${card.id}" starts with "${match.slice(0, 60)}"; it may have been removed; the change is not applied`,
-    context.positionOf(path),
-    changed ? `the card now says: "${closest.text.slice(0, 100)}" — update "match" if the change still applies` : 'remove the change, or match another item of the card',
-    { file: card.file, line: 1, column: 1 });
-  return -1;
+/** A question or quote as a change can find it: by its text, a quote also by its source, either by its name. */
+function candidate(item: Question | Quote): MatchCandidate {
+  const source = 'sourceText' in item ? item.sourceText : undefined;
+  return { texts: source ? [item.text, source] : [item.text], ...(item.ref ? { ref: item.ref } : {}), label: label(item.text, source) };
 }
 
 function question(markdown: string, action: boolean, source: SourceSpan, context: ChangeContext): Question {

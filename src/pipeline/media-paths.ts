@@ -45,7 +45,8 @@ export function checkVideoFiles(
     // A value of the wrong kind is reported by the parse already; one problem per value is enough.
     if (key === 'src' ? isProblem(classifyVideoSource(value)) : checkMediaFile(key, value) !== undefined) continue;
     if (!isFile(target)) {
-      diagnostics.error('E_MEDIA_MISSING', `${key} "${value}" does not exist (looked for ${relative(root, target)})`, at, missingHint(target, root));
+      diagnostics.error('E_MEDIA_MISSING', `${key} "${value}" does not exist (looked for ${relative(root, target)})`, at,
+        pathFromProjectHint(value, at.file, root) ?? missingHint(target, root));
       continue;
     }
     if (key === 'captions' && !startsWith(target, 'WEBVTT')) {
@@ -53,6 +54,17 @@ export function checkVideoFiles(
         'save the captions as WebVTT (.vtt); convert .srt with e.g. "ffmpeg -i captions.srt captions.vtt"');
     }
   }
+}
+
+/**
+ * When a path names a file as seen from the project folder ("content/solby/logo.svg" in a manifest), the path
+ * that works from the file that names it ("../content/solby/logo.svg").
+ */
+export function pathFromProjectHint(written: string, from: string, root: string): string | undefined {
+  const fromProject = resolve(root, written);
+  if (relative(root, fromProject).startsWith('..') || !isFile(fromProject)) return undefined;
+  const fix = relative(dirname(from), fromProject).split('\\').join('/');
+  return `did you mean "${fix}"? Paths are relative to ${relative(root, from).split('\\').join('/')}, not to the project folder`;
 }
 
 function missingHint(target: string, root: string): string {

@@ -5,9 +5,13 @@ import { basename } from 'node:path';
 import { cardFrontMatterSchema, videoSchema } from '../config/schemas.js';
 import { validateYaml } from '../config/validate-yaml.js';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
-import type { BodyBlock, Card, NotesTarget, Question, Quote, SourcePosition, SourceSpan, Video } from '../model.js';
+import type { BodyBlock, Card, NotesSource, NotesTarget, Question, Quote, SourcePosition, SourceSpan, Video } from '../model.js';
 import { unclosedElements, type HtmlFragment } from './parse/html-balance.js';
 import { splitFrontMatter } from './front-matter.js';
+import { checkCardNames } from './notes/check-names.js';
+import { checkRunMinutes } from './notes/run.js';
+import { parseNotes } from './notes/parse-notes.js';
+import { closingIndex } from './notes/tokens.js';
 import { inlineText } from './parse/markdown.js';
 import { checkVideo, mediaPositions } from './video-check.js';
 import { idHint, isValidId, normaliseId, suggestId } from '../project/ids.js';
@@ -51,7 +55,9 @@ export function parseCard(source: CardSource, md: MarkdownIt, diagnostics: Diagn
 
   const questions: Question[] = [];
   const quotes: Quote[] = [];
-  const notes: Partial<Record<NotesTarget, string>> = {};
+  const notes: Partial<Record<NotesTarget, NotesSource>> = {};
+  let listId = 0;
+  const notesContext = { file, lineOf: (line0: number) => split.bodyLine + line0, diagnostics, nextListId: () => ++listId };
   const body: BodyBlock[] = [];
   const videos: Video[] = [];
   const html = (range: Token[]) => md.renderer.render(range, md.options, env);
@@ -63,8 +69,9 @@ export function parseCard(source: CardSource, md: MarkdownIt, diagnostics: Diagn
     switch (token.type) {
       case 'question_open': {
         const inline = tokens[i + 1]!;
+        const ref = token.meta?.ref as string | undefined;
         questions.push({ text: plainText(inline), html: md.renderer.renderInline(inline.children ?? [], md.options, env).trim(),
-          action: Boolean(token.meta?.action), source: span(token) });
+          action: Boolean(token.meta?.action), ...(ref ? { ref } : {}), source: span(token) });
         break;
       }
       case 'blockquote_open':
@@ -77,7 +84,8 @@ export function parseCard(source: CardSource, md: MarkdownIt, diagnostics: Diagn
           diagnostics.error('E_NOTES_TARGET', `unknown notes target "${target}"`, at(token.map![0]),
             `write "::: notes" for the card, or one of "::: notes quotes", "::: notes questions", "::: notes action"`);
         } else {
-          notes[target] = (notes[target] ?? '') + html(tokens.slice(i + 1, end));
+          const parsed = parseNotes(tokens.slice(i + 1, end), notesContext);
+          notes[target] = { sections: [...(notes[target]?.sections ?? []), ...parsed.sections] };
         }
         break;
       }
@@ -127,6 +135,8 @@ export function parseCard(source: CardSource, md: MarkdownIt, diagnostics: Diagn
     file,
   };
   checkCard(card, split.frontMatterLine, diagnostics);
+  checkCardNames(card, source.text, diagnostics);
+  if (card.notes.card) checkRunMinutes(card, diagnostics);
   return card;
 }
 
@@ -161,11 +171,13 @@ function readQuote(inner: Token[], md: MarkdownIt, env: Env, source: SourceSpan,
     diagnostics.error('E_QUOTE_NO_SOURCE', 'quote has no source', { file: source.file, line: source.endLine, column: 1 },
       'end the quote with a line "> -- Name, role, year"');
   }
+  const ref = sourceAt < 0 ? undefined : inner[sourceAt]!.meta?.ref as string | undefined;
   return {
     text: textTokens.filter((t) => t.type === 'inline').map(plainText).join('\n\n'),
     html: md.renderer.render(textTokens, md.options, env).trim(),
     sourceText: sourceInline ? plainText(sourceInline) : '',
     sourceHtml: sourceInline ? md.renderer.renderInline(sourceInline.children ?? [], md.options, env).trim() : '',
+    ...(ref ? { ref } : {}),
     source,
   };
 }
@@ -230,17 +242,6 @@ function appendProse(body: BodyBlock[], html: string, source: SourceSpan): void 
   } else {
     body.push({ type: 'prose', html, source });
   }
-}
-
-/** Index of the token that closes the one at `start` (itself for self-closing tokens). */
-function closingIndex(tokens: Token[], start: number): number {
-  if (tokens[start]!.nesting !== 1) return start;
-  let depth = 0;
-  for (let i = start; i < tokens.length; i++) {
-    depth += tokens[i]!.nesting;
-    if (depth === 0) return i;
-  }
-  return tokens.length - 1;
 }
 
 /** The plain text of an inline token. */

@@ -1,16 +1,21 @@
 // Resolve stage: a (merged) manifest against the parsed cards gives a Deck: the ordered cards, their changes and plan.
+import type { MarkdownIt } from 'markdown-it';
 import type { CardChanges } from '../config/schemas.js';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
 import { suggestionHint } from '../diagnostics/suggest.js';
 import { normaliseId } from '../project/ids.js';
-import type { Card, Deck, DeckBreak, DeckCard } from '../model.js';
+import type { Card, Deck, DeckBreak, DeckCard, NotesSource, SourcePosition } from '../model.js';
 import type { BrandingAssets } from './branding.js';
 import { applyCardChanges, type ChangeContext } from './card-changes.js';
+import { withGuidance, type DeckNotesText } from './guidance.js';
 import type { MergedManifest } from './manifest-chain.js';
 import { checkPageAddress } from './video-source.js';
+import { createMarkdown, plainInline } from './parse/markdown.js';
+import { stringsFor } from './render/strings.js';
 import { applyVideoOverrides } from './video-overrides.js';
 
 export type { ManifestFile } from './manifest-chain.js';
+export { clockAfter } from './clock.js';
 export { readManifest } from './manifest-chain.js';
 
 /** Cards by id; a second card with the same id is reported and left out. */
@@ -35,9 +40,11 @@ export interface ResolveContext {
   diagnostics: Diagnostics;
   /** The visual themes there are, when known. */
   themes?: readonly string[];
-  /** Markdown rendering for text an adaptation adds to a card. */
-  renderInline?: (markdown: string) => string;
-  plainText?: (markdown: string) => string;
+  /** The Markdown parser of the deck's cards: for notes, and for text an adaptation adds to a card. */
+  md?: MarkdownIt;
+  /** Deck notes parsed, and unchanged cards' guidance resolved, for an earlier deck of the same run. */
+  parsedNotes?: Map<string, NotesSource>;
+  resolved?: Map<Card, Map<string, DeckCard['guidance']>>;
   branding?: BrandingAssets;
   /** The project folder: media paths must stay inside it. */
   root?: string;
@@ -55,8 +62,10 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
   if (!m.title) diagnostics.error('E_MISSING_KEY', 'manifest: missing "title"', { file: own.file.file, line: 1, column: 1 }, 'add a line "title: …"');
   if (!m.cards) diagnostics.error('E_MISSING_KEY', 'manifest: missing "cards"', { file: own.file.file, line: 1, column: 1 }, 'list the cards under "cards:", or "extends" a deck that has them');
 
+  const md = context.md ?? createMarkdown({ allowHtml: false });
   const ids = [...cards.keys()];
   const placed: DeckCard[] = [];
+  const entries = new Map<string, (path: (string | number)[]) => SourcePosition>();
   const breaks: DeckBreak[] = [];
   const seen = new Set<string>();
   let offset = 0;
@@ -81,9 +90,11 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
       return;
     }
     seen.add(id);
-    const card = typeof entry === 'string' ? shared : changed(shared, entry, (path) => positionOf('cards', [index, ...path]), context);
+    const entryAt = (path: (string | number)[]) => positionOf('cards', typeof entry === 'string' ? [index] : [index, ...path]);
+    entries.set(id, entryAt);
+    const card = typeof entry === 'string' ? shared : changed(shared, entry, entryAt, md, context.diagnostics);
     const minutes = (typeof entry === 'string' ? undefined : entry.minutes) ?? card.minutes;
-    placed.push({ card, minutes, offsetMinutes: offset, ...(card.kind === 'theme' ? { themeNumber: ++themeNumber } : {}) });
+    placed.push({ card, minutes, offsetMinutes: offset, ...(card.kind === 'theme' ? { themeNumber: ++themeNumber } : {}), guidance: {} });
     offset += minutes;
   });
   if (m.cards && !m.cards.some((entry) => typeof entry === 'string' || !('break' in entry))) {
@@ -105,7 +116,14 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
   }
 
   const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
-  return {
+  const strings = stringsFor(m.language ?? 'da');
+  // A deck slide's notes as the manifest wrote them (or the built-in default), with where they were written.
+  const notesText = (key: 'notes' | 'agenda' | 'closing', value: string | undefined, fallback: string): DeckNotesText => {
+    if (value === undefined) return { markdown: fallback };
+    const from = merged.from(key);
+    return { markdown: value, at: { ...from.validated.positionOf(key === 'notes' ? ['notes'] : [key, 'notes']), text: from.file.text } };
+  };
+  return withGuidance({
     id: own.file.id,
     title: m.title ?? '',
     ...optional('subtitle', m.subtitle),
@@ -118,13 +136,10 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
     ...optional('place', m.place),
     start: normaliseClock(m.start ?? '09:00'),
     allowHtml: m.allowHtml ?? false,
-    ...optional('notes', m.notes),
-    ...optional('agendaNotes', m.agenda?.notes),
     ...optional('agendaTitle', m.agenda?.title),
     closing: {
       ...optional('title', m.closing?.title),
       ...optional('text', m.closing?.text),
-      ...optional('notes', m.closing?.notes),
     },
     cards: withVideos,
     breaks,
@@ -132,26 +147,27 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
     ...optional('branding', context.branding),
     extends: merged.chain.slice(1).map((m) => m.file.id),
     manifestFile: own.file.file,
-  };
+  }, {
+    title: notesText('notes', m.notes, strings.defaultTitleNotes),
+    agenda: notesText('agenda', m.agenda?.notes, strings.defaultAgendaNotes),
+    closing: notesText('closing', m.closing?.notes, strings.defaultClosingNotes),
+  }, {
+    md, diagnostics, bases: cards,
+    ...(context.parsedNotes ? { parsedNotes: context.parsedNotes } : {}), ...(context.resolved ? { resolved: context.resolved } : {}),
+    entryPosition: (cardId, key) => entries.get(cardId)?.(key ? [key] : []),
+  });
 }
 
 /** A shared card with the entry's changes, when it has any. */
-function changed(card: Card, changes: CardChanges, positionOf: ChangeContext['positionOf'], context: ResolveContext): Card {
-  if (!changes.questions && !changes.quotes) return card;
-  const renderInline = context.renderInline ?? ((s: string) => s);
-  const plainText = context.plainText ?? ((s: string) => s);
-  return applyCardChanges(card, changes, { renderInline, plainText, positionOf, diagnostics: context.diagnostics });
+function changed(card: Card, changes: CardChanges, positionOf: ChangeContext['positionOf'], md: MarkdownIt, diagnostics: Diagnostics): Card {
+  if (!changes.questions && !changes.quotes && !changes.notes) return card;
+  return applyCardChanges(card, changes, {
+    md, renderInline: (markdown) => md.renderInline(markdown), plainText: (markdown) => plainInline(md, markdown), positionOf, diagnostics,
+  });
 }
 
 /** "9:00" → "09:00". */
 function normaliseClock(time: string): string {
   const [h, m] = time.split(':');
   return `${h!.padStart(2, '0')}:${m}`;
-}
-
-/** Adds minutes to "HH:MM", wrapping at midnight. */
-export function clockAfter(start: string, minutes: number): string {
-  const [h, m] = start.split(':').map(Number);
-  const total = Math.round((h! * 60 + m! + minutes) % (24 * 60));
-  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }

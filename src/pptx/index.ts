@@ -41,14 +41,14 @@ export async function exportPptx(options: PptxOptions = {}): Promise<PptxResult>
   if (oneFile && ((options.decks?.length ?? 0) > 1 || options.all)) {
     throw new ExportOptionsError(`--out ${options.out} names one file, but more than one deck is to be exported; name a folder instead`);
   }
-  const { decks, diagnostics, markdown } = loadDecks({ ...options, root });
+  const { decks, diagnostics } = loadDecks({ ...options, root });
   diagnostics.throwIfErrors();
   if (oneFile && decks.length > 1) throw new ExportOptionsError(`--out ${options.out} names one file, but ${decks.length} decks are to be exported; name a folder instead`);
   const target = (deckId: string) => oneFile ? resolve(root, options.out!) : join(resolve(root, options.out ?? options.outDir ?? 'dist'), deckId, pptxFileName(deckId));
 
   const made: (ExportedPptx & { content: Uint8Array })[] = [];
   for (const deck of decks) {
-    const { bytes, slides } = await deckPresentation(deck, markdown(deck.allowHtml), diagnostics, GENERATOR);
+    const { bytes, slides } = await deckPresentation(deck, diagnostics, GENERATOR);
     made.push({ deck: deck.id, file: target(deck.id), slides, bytes: bytes.length, content: bytes });
   }
   diagnostics.throwIfErrors();

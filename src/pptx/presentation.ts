@@ -1,5 +1,4 @@
 // One deck as a PowerPoint file: the deck's slides drawn as native, editable slides, with the guidance in the notes.
-import type { MarkdownIt } from 'markdown-it';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
 import type { Deck } from '../model.js';
 import { renderDeckSlides } from '../pipeline/render/deck-slides.js';
@@ -30,9 +29,9 @@ const LANGS: Record<string, string> = { da: 'da-DK', en: 'en-GB' };
  * Draws the deck's slides (the same slides, in the same order, as its HTML) into a 16:9 presentation. Problems
  * PowerPoint would have are reported into `diagnostics`; the caller writes nothing if there are errors.
  */
-export async function deckPresentation(deck: Deck, md: MarkdownIt, diagnostics: Diagnostics, generator: string): Promise<DeckPresentation> {
+export async function deckPresentation(deck: Deck, diagnostics: Diagnostics, generator: string): Promise<DeckPresentation> {
   checkPowerPointText(deck, diagnostics);
-  const slides = renderDeckSlides(deck, md);
+  const slides = renderDeckSlides(deck);
   const palette = paletteFor(deck, () => diagnostics.warning('W_PPTX_FONT', 'branding: the font file has no family name PowerPoint could use; the slides name the theme\'s font',
     { file: deck.manifestFile, line: 1, column: 1 }, 'use the TrueType or OpenType file of the font (.ttf, .otf) or its WOFF'));
   const strings = stringsFor(deck.language);

@@ -1,7 +1,12 @@
 // `samtale new NAME`: a commented adaptation of the default deck that builds as it is.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import { stringify } from 'yaml';
+import type { Manifest } from '../config/schemas.js';
 import { EnvironmentError } from '../diagnostics/deck-error.js';
+
+/** One entry of a manifest's `cards`: a card id, a card with its minutes and changes, or a break. */
+export type CardEntry = NonNullable<Manifest['cards']>[number];
 
 export interface NewAdaptation {
   /** The deck id, e.g. "faxe". */
@@ -22,8 +27,9 @@ export function adaptationId(name: string): string {
 }
 
 /** The manifest text: every option shown, the optional ones commented out, in Danish for the consultant. */
-export function adaptationManifest(name: string, baseId: string, cardIds: readonly string[], contentDir: string): string {
-  const cards = cardIds.map((id) => `  - ${id}`).join('\n');
+export function adaptationManifest(name: string, baseId: string, entries: readonly CardEntry[], contentDir: string): string {
+  // As the base deck has them: a card with other minutes keeps them, and the breaks stay where they are.
+  const cards = entries.map((entry) => (typeof entry === 'string' ? `  - ${entry}` : stringify([entry]).trimEnd().replace(/^/gm, '  '))).join('\n');
   // Danish genitive: "Faxe Kommunes", but "Aarhus'".
   const owner = /[sxz]$/i.test(name) ? `${name}'` : `${name}s`;
   return `# yaml-language-server: $schema=../docs/schema/manifest.schema.json
@@ -49,11 +55,14 @@ municipality: ${name}
 # language: da
 
 # Kommunens logo (SVG eller PNG), farver ("#rrggbb") og evt. skrifttype (WOFF2).
-# Stierne er i forhold til denne fil. Farver uden nok kontrast (WCAG AA) giver en fejl med det målte forhold.
+# Stierne er i forhold til denne fil. Tekst i primary og accent skal have kontrast nok (WCAG AA); ellers
+# foreslår samtale den nærmeste nuance, der har. En lys kendingsfarve (fx gul) sættes som highlight:
+# den bruges til streger, bjælker og baggrunde bag mørk tekst, aldrig til tekst.
 # branding:
 #   logo: ../${contentDir}/logo.svg
 #   primary: "#0b4a6f"
 #   accent: "#b4471a"
+#   highlight: "#f2a900"
 #   font: ../${contentDir}/skrift.woff2
 
 # Deltagerudgaven (dist/…/participants.html) kan lægges på kommunens hjemmeside. Skriv adressen her,
@@ -62,10 +71,11 @@ municipality: ${name}
 #   url: https://www.kommune.dk/samtalekort
 
 # Temaerne, som kommunalbestyrelsen har valgt, i jeres rækkefølge. Slet dem, I ikke skal bruge.
-# Et tema kan få andre minutter, og I kan ændre et spørgsmål eller tilføje et lokalt citat:
+# Listen er som i ${baseId}, med dens minutter og pauser. Et tema kan få andre minutter,
+# og I kan ændre et spørgsmål, et citat eller facilitatorens noter uden at kopiere kortet:
 #
 #   - card: om-at-vaere-rollemodel
-#     minutes: 25
+#     minutes: 25                                        # noternes "Forløb" fordeles på de 25 minutter
 #     questions:
 #       replace:
 #         - match: Har I overvejet at udarbejde et kodeks      # begyndelsen af spørgsmålet på kortet
@@ -77,17 +87,23 @@ municipality: ${name}
 #         - text: Det man ikke vil sige, skal man heller ikke skrive.
 #           source: Kommunalbestyrelsens kodeks
 #       drop:
-#         - Begyndelsen af et citat, I vil springe over
+#         - Benjamin Rud Elberth                         # begyndelsen af citatet eller af kilden
+#     notes:
+#       replace:
+#         - match: "Spørgsmål 3: Kort status"            # begyndelsen af en linje i noterne
+#           with: "{kodeks}: Hvordan bruger I kodekset i dag?"
 #
-# En pause:  - break: 15
-# Jeres egne kort lægges i ${contentDir}/ og skrives på listen med deres id.
+# Linjer i noterne om et citat eller spørgsmål, I dropper, falder selv væk.
+# En pause:  - break: 15      (evt. med  title: Frokost  på linjen under)
+# Jeres egne kort lægges i ${contentDir}/, og deres id begynder med "${basename(contentDir)}-":
+# filen ${contentDir}/${basename(contentDir)}-kodeks.md har id "${basename(contentDir)}-kodeks" og skrives på listen sådan.
 cards:
 ${cards}
 `;
 }
 
 /** Writes `slides/<id>.yaml` and the municipality's content folder; never overwrites. */
-export function writeAdaptation(root: string, name: string, baseId: string, cardIds: readonly string[]): NewAdaptation {
+export function writeAdaptation(root: string, name: string, baseId: string, entries: readonly CardEntry[]): NewAdaptation {
   const id = adaptationId(name);
   if (!id) throw new EnvironmentError('E_BAD_NAME', `"${name}" gives no usable deck id`, 'write the municipality\'s name, e.g. samtale new "Faxe Kommune"');
   const manifestFile = join(root, 'slides', `${id}.yaml`);
@@ -97,6 +113,6 @@ export function writeAdaptation(root: string, name: string, baseId: string, card
   }
   mkdirSync(join(root, 'slides'), { recursive: true });
   mkdirSync(contentDir, { recursive: true });
-  writeFileSync(manifestFile, adaptationManifest(name, baseId, cardIds, relative(root, contentDir)), { flag: 'wx' });
+  writeFileSync(manifestFile, adaptationManifest(name, baseId, entries, relative(root, contentDir)), { flag: 'wx' });
   return { id, manifestFile, contentDir };
 }

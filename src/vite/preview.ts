@@ -108,7 +108,7 @@ export class DeckPreview {
   }
 
   private async build(): Promise<{ html: string; deck: BuiltPreview }> {
-    const { decks, diagnostics, markdown } = loadDecks({ root: this.root, decks: [this.options.deck] });
+    const { decks, diagnostics } = loadDecks({ root: this.root, decks: [this.options.deck] });
     diagnostics.throwIfErrors();
     const resolved = decks[0];
     if (!resolved) throw new EnvironmentError('E_UNKNOWN_DECK', `no deck "${this.options.deck}"`);
@@ -122,7 +122,7 @@ export class DeckPreview {
     this.rememberMedia();
     this.media = new Map(files.map((file) => [`/${file.path}`, file.from]));
     const runtime = await this.runtime(deck.theme);
-    const { document, slides } = renderDeckHtml(deck, markdown(deck.allowHtml), runtime);
+    const { document, slides } = renderDeckHtml(deck, runtime);
     return { html: document, deck: { id: deck.id, title: deck.title, slides, diagnostics: diagnostics.sorted() } };
   }
 

@@ -29,13 +29,20 @@ describe('samtale build', () => {
     const out = join(scratch, 'default');
     const { code, stdout } = samtale(['build', '--out', out]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/built sociale-medier: 12 cards, \d+ slides → .*index\.html, and the participants' edition .*participants\.html/);
+    expect(stdout).toMatch(/built sociale-medier \(the default deck\): 12 cards, \d+ slides → .*index\.html, and the participants' edition .*participants\.html/);
     expect(readdirSync(out)).toEqual(['sociale-medier']);
     expect(readdirSync(join(out, 'sociale-medier')).sort()).toEqual(['index.html', 'participants.html']);
     const html = readFileSync(join(out, 'sociale-medier', 'index.html'), 'utf8');
     expect(html).toContain('<script type="application/json" id="samtale-deck">');
     expect(html).toMatch(/<section class="samtale-questions" data-slide-kind="questions" data-card="om-at-bruge-sociale-medier"/);
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href="(?!data:)|type="module"|crossorigin/);
+  });
+
+  it('says which deck it built when none was named, and which others there are', () => {
+    const { code, stdout } = samtale(['build', '--out', join(scratch, 'named')]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^built sociale-medier \(the default deck\): 12 cards/);
+    expect(stdout).toContain('also in slides/: solby — build one by name, e.g. "samtale build solby", or every deck with --all');
   });
 
   it('builds a deck named by id, and every deck with --all', () => {
@@ -100,10 +107,24 @@ describe('samtale check', () => {
     expect(stderr).toContain('7 errors');
   });
 
-  it('passes the default deck', () => {
+  it('checks every deck in slides/ when none is named, and says which', () => {
     const { code, stdout } = samtale(['check']);
     expect(code).toBe(0);
-    expect(stdout).toContain('no problems found');
+    expect(stdout).toBe('checked 2 decks (sociale-medier, solby) and their cards: no problems found\n');
+    expect(samtale(['check', 'solby']).stdout).toBe('checked the deck solby and its cards: no problems found\n');
+  });
+
+  it('never says "no problems found" after a warning or an error', () => {
+    const dir = project('valid');
+    writeFileSync(join(dir, 'content', 'uden-handling.md'), '---\ntitle: Om noget\nminutes: 5\n---\n\n? Et spørgsmål?\n\n::: notes\nN.\n:::\n');
+    const warned = samtale(['check'], dir);
+    expect(warned.code).toBe(0);
+    expect(warned.stderr).toContain('[W_NO_ACTION_QUESTION]');
+    expect(warned.stdout).toBe('checked the deck testdaek and its cards: no errors, 1 warning (above)\n');
+    const failed = samtale(['check'], join(repo, 'tests', 'fixtures', 'invalid', 'adaptation'));
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toBe('checked 2 decks (base, deck) and their cards: 4 errors, see above\n');
+    expect(failed.stdout + failed.stderr).not.toContain('no problems');
   });
 });
 

@@ -9,6 +9,7 @@ import { loadDecks } from '../../src/api.js';
 import type { Deck, DeckCard } from '../../src/model.js';
 import { clockAfter } from '../../src/pipeline/resolve.js';
 import { renderDeckSlides } from '../../src/pipeline/render/deck-slides.js';
+import { guidanceText } from '../../src/pipeline/render/guidance.js';
 import type { Slide } from '../../src/pipeline/render/slide.js';
 import { stringsFor } from '../../src/pipeline/render/strings.js';
 import { checkPdfUa, formatViolations } from '../support/pdfua.js';
@@ -35,7 +36,7 @@ beforeAll(() => {
   run = { status: result.status, stdout: result.stdout, stderr: result.stderr };
   const loaded = loadDecks({ root: ROOT });
   deck = loaded.decks[0]!;
-  slides = renderDeckSlides(deck, loaded.markdown(deck.allowHtml));
+  slides = renderDeckSlides(deck);
 }, 150_000);
 
 const themeCount = () => deck.cards.filter((c) => c.themeNumber !== undefined).length;
@@ -183,14 +184,14 @@ describe('the participant handout', () => {
   it('has the expert videos with speaker and address, and no facilitator notes', () => {
     const pages = pageTexts(files.handout);
     const all = squash(pages.join('\n'));
-    for (const { card } of deck.cards) {
+    for (const { card, guidance } of deck.cards) {
       for (const video of card.videos) {
         if (video.speaker) expect(all).toContain(squash(video.speaker));
         if (video.page) expect(all).toContain(squash(video.page.replace(/^https?:\/\//, '').replace(/\/$/, '')));
       }
       const shown = squash([...card.questions.map((q) => q.text), ...card.quotes.flatMap((q) => [q.text, q.sourceText]),
         ...card.body.map((b) => (b.type === 'prose' ? htmlText(b.html) : ''))].join('\n'));
-      const notes = Object.values(card.notes).flatMap((html) => htmlText(html ?? '').split(/(?<=[.!?:])\s+|\n+/))
+      const notes = Object.values(guidance).flatMap((g) => guidanceText(g).split(/(?<=[.!?:])\s+|\n+/))
         .map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 30 && !shown.includes(squash(sentence)));
       expect(notes.length, card.id).toBeGreaterThan(0);
       for (const sentence of notes) expect(all, `${card.id} notes leaked: ${sentence}`).not.toContain(squash(sentence));
@@ -227,8 +228,9 @@ describe('the facilitator guide', () => {
       expect(text, card.id).toContain(squash(`${times} · ${strings.minutes(placed.minutes)}`));
       // The slides, fragments shown: every question is on the card's guide pages.
       for (const question of card.questions) expect(text, `${card.id}: ${question.text}`).toContain(squash(question.text));
-      for (const html of Object.values(card.notes)) {
-        const sentences = htmlText(html ?? '').split('\n').map((s) => s.trim()).filter((s) => s.length > 0);
+      for (const target of Object.values(placed.guidance)) {
+        // Lines as printed: list markers are drawn by CSS, not written.
+        const sentences = guidanceText(target).split('\n').map((s) => s.trim().replace(/^(?:-|\d+\.)\s+/, '')).filter((s) => s.length > 0);
         expect(text, `${card.id} guidance: ${sentences[0]}`).toContain(squash(sentences[0]!));
         expect(text, `${card.id} guidance: ${sentences.at(-1)}`).toContain(squash(sentences.at(-1)!));
       }

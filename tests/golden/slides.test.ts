@@ -9,9 +9,9 @@ import { sectionHtml } from '../../src/pipeline/render/slide.js';
 const root = join(import.meta.dirname, '..', 'fixtures', 'valid');
 
 it('renders the fixture deck as in the golden file', async () => {
-  const { decks, diagnostics, markdown } = loadDecks({ root });
+  const { decks, diagnostics } = loadDecks({ root });
   expect(diagnostics.items).toEqual([]);
-  const slides = renderDeckSlides(decks[0]!, markdown(false));
+  const slides = renderDeckSlides(decks[0]!);
   const html = slides.map((slide) => sectionHtml(slide, escapeHtml)).join('\n\n');
   await expect(html).toMatchFileSnapshot(join('slides', 'testdaek.html'));
 });

@@ -6,7 +6,7 @@ import { loadParticipantsThemeFiles } from '../../src/assets/participants-assets
 import type { Deck } from '../../src/model.js';
 import { renderParticipantsHtml } from '../../src/participants/render.js';
 import { coversAny, participantsThemeCss } from '../../src/participants/theme-css.js';
-import { htmlText } from '../export/pdf-tools.js';
+import { guidanceText } from '../../src/pipeline/render/guidance.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let deck: Deck;
@@ -38,8 +38,8 @@ describe('the participants\' edition', () => {
   });
 
   it('carries no facilitator notes, no agenda times, no deck model and no script', () => {
-    for (const { card } of deck.cards) {
-      const sentences = Object.values(card.notes).flatMap((notes) => htmlText(notes ?? '').split(/(?<=[.!?])\s+|\n+/))
+    for (const { card, guidance } of deck.cards) {
+      const sentences = Object.values(guidance).flatMap((notes) => guidanceText(notes).split(/(?<=[.!?])\s+|\n+/))
         .map((s) => s.trim()).filter((s) => s.length > 40);
       expect(sentences.length, card.id).toBeGreaterThan(0);
       for (const sentence of sentences) expect(html, `${card.id}: ${sentence}`).not.toContain(sentence);

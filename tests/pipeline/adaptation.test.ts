@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDecks } from '../../src/api.js';
+import { themeColours } from '../../src/assets/runtime-assets.js';
 import { contrastRatio, parseHex } from '../../src/config/colour.js';
+import { brandingCss } from '../../src/pipeline/branding.js';
 
 /** A small project on disk: two shared cards, a base deck and whatever the test adds. */
 function project(files: Record<string, string>): string {
@@ -109,16 +111,23 @@ cards:
     expect(alfa.quotes[0]!.text).toBe('Et citat om alfa, opdateret.');
   });
 
-  it('warns when a change points at a question that has changed or gone, and leaves the card as it is', () => {
+  it('fails when a change points at a question that has changed or gone, naming what the card has now', () => {
     const root = project({
       'slides/solby.yaml': 'extends: base\ncards:\n  - card: alfa\n    questions:\n      replace:\n        - match: Andet spørgsmål om alfa og beta\n          with: X?\n      drop:\n        - Et spørgsmål der aldrig fandtes\n',
     });
-    const { deck, diagnostics } = load(root, 'solby');
-    expect(diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['W_STALE_CHANGE', 'warning', 6], ['W_STALE_CHANGE', 'warning', 9]]);
+    const { diagnostics } = load(root, 'solby');
+    expect(diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['E_STALE_CHANGE', 'error', 6], ['E_NO_MATCH', 'error', 9]]);
     expect(diagnostics[0]!.message).toContain('has changed');
     expect(diagnostics[0]!.hint).toContain('Andet spørgsmål om alfa?');
-    expect(diagnostics[1]!.message).toContain('may have been removed');
-    expect(deck!.cards[0]!.card.questions).toHaveLength(3);
+    expect(diagnostics[1]!.message).toBe('no question of card "alfa" matches "Et spørgsmål der aldrig fandtes"; the change is not applied');
+    expect(diagnostics[1]!.hint).toBe('the card\'s questions: "Første spørgsmål om alfa?"; "Andet spørgsmål om alfa?"; "Hvad kan I gøre ved alfa?"');
+  });
+
+  it('finds a quote by its source as well as by its text, and says did-you-mean for words from its middle', () => {
+    const root = project({ 'slides/solby.yaml': 'extends: base\ncards:\n  - card: alfa\n    quotes:\n      drop:\n        - Kilde B\n  - card: beta\n    questions:\n      drop:\n        - spørgsmål om beta\n' });
+    const { deck, diagnostics } = load(root, 'solby');
+    expect(deck!.cards[0]!.card.quotes.map((q) => q.sourceText)).toEqual(['Kilde A, 2021']);
+    expect(diagnostics.map((d) => [d.code, d.hint])).toEqual([['E_NO_MATCH', 'did you mean "Et spørgsmål om beta?"? "match" is the start of the question']]);
   });
 });
 
@@ -138,6 +147,27 @@ describe('branding', () => {
     expect(load(root, 'solby').diagnostics).toEqual([expect.objectContaining({
       code: 'E_CONTRAST', line: 3, column: 12, message: expect.stringContaining(`contrast ${ratio}:1`),
     })]);
+  });
+
+  it('names the exact nearest shade that passes, and takes a light brand colour as the highlight', () => {
+    const yellow = project({ 'slides/solby.yaml': 'extends: base\nbranding:\n  accent: "#f2a900"\n' });
+    const [error] = load(yellow, 'solby').diagnostics;
+    expect(error).toMatchObject({ code: 'E_CONTRAST', message: 'branding: accent #f2a900 has contrast 2.01:1 as text on the background #ffffff; WCAG AA needs 4.5:1' });
+    const shade = /is (#[0-9a-f]{6}) /.exec(error!.hint!)![1]!;
+    expect(error!.hint).toBe(`the nearest shade that passes everywhere the theme uses accent is ${shade} (4.53:1): write accent: "${shade}", and keep the brand colour as highlight: "#f2a900" for bars, rules and backgrounds, where no text is set in it`);
+    // The shade passes; one step lighter would not.
+    expect(contrastRatio(parseHex(shade), parseHex('#ffffff'))).toBeGreaterThanOrEqual(4.5);
+    expect(load(project({ 'slides/solby.yaml': `extends: base\nbranding:\n  accent: "${shade}"\n  highlight: "#f2a900"\n` }), 'solby').diagnostics).toEqual([]);
+
+    const { deck } = load(project({ 'slides/solby.yaml': 'extends: base\nbranding:\n  highlight: "#f2a900"\n' }), 'solby');
+    // Dark text on the yellow: white on it would be 2.01:1.
+    expect(deck!.branding!.highlight).toEqual({ colour: '#f2a900', text: '#1c2b36' });
+    expect(brandingCss(deck!.branding!, themeColours('default'))).toContain('--samtale-color-highlight:#f2a900;--samtale-color-on-highlight:#1c2b36');
+  });
+
+  it('reports a highlight no text of the theme can sit on', () => {
+    const { diagnostics } = load(project({ 'slides/solby.yaml': 'extends: base\nbranding:\n  highlight: "#6e7f80"\n' }), 'solby');
+    expect(diagnostics.map((d) => [d.code, d.line, d.hint])).toEqual([['E_CONTRAST', 3, expect.stringMatching(/^the nearest shade that does is "#[0-9a-f]{6}"$/)]]);
   });
 
   it('reports a missing logo, an unsupported file and a path outside the project', () => {

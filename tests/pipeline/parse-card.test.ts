@@ -55,9 +55,27 @@ describe('parseCard', () => {
 
   it('keeps notes by target and out of the body', () => {
     const { card } = parse(fullCard);
-    expect(card!.notes.card).toBe('<p><strong>Formål:</strong> at tale om brugen.</p>\n');
-    expect(card!.notes.action).toBe('<p>Skriv aftalerne ned.</p>\n');
+    // "**Formål:** at tale …" is a paragraph that starts in bold, not a section title.
+    expect(card!.notes.card!.sections.map((s) => [s.title, s.blocks.map((b) => b.kind)])).toEqual([[undefined, ['paragraph']]]);
+    expect(card!.notes.action!.sections[0]!.blocks[0]!.tokens[1]!.content).toBe('Skriv aftalerne ned.');
     expect(card!.body).toEqual([]);
+  });
+
+  it('takes a trailing {#name} off a question or a quote\'s source as the item\'s reference', () => {
+    const { card, diagnostics } = parse(cardText(`? *Hvilke medier?
+Hvad bruger I dem til?* {#medier}
+
+?! Hvad gør I? {#Handling}
+
+> Et citat.
+>
+> -- TV2 Øst (2019) {#tv2}`));
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(card!.questions.map((q) => [q.text, q.html, q.ref])).toEqual([
+      ['Hvilke medier? Hvad bruger I dem til?', '<em>Hvilke medier?\nHvad bruger I dem til?</em>', 'medier'],
+      ['Hvad gør I?', 'Hvad gør I?', 'handling'],
+    ]);
+    expect(card!.quotes[0]).toMatchObject({ sourceText: 'TV2 Øst (2019)', sourceHtml: 'TV2 Øst (2019)', ref: 'tv2' });
   });
 
   it('splits intro prose at slide breaks and reads videos as data', () => {
@@ -90,6 +108,73 @@ page: https://www.kl.dk/
     expect(card!.questions[0]!.html).toContain('<a href="https://www.kl.dk" target="_blank" rel="noopener noreferrer">KL</a>');
     expect(card!.questions[1]!.html).toBe('Klik her eller fil?');
     expect(diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.line])).toEqual([['E_LINK_NOT_ALLOWED', 9], ['E_LINK_NOT_ALLOWED', 9]]);
+  });
+});
+
+describe('the notes\' sections and run', () => {
+  const notes = `? Et? {#et}
+
+?! Gør? {#gør}
+
+::: notes
+**Formål**
+
+Hvorfor.
+
+**Forløb (15 min)**
+
+1. (2 min) Læs citatet.
+2. (10 min, fast) {et} i plenum.
+   - Et underpunkt.
+3. (3 min.) Handlingsspørgsmålet.
+
+**Hvis samtalen går i stå** (ca. 1 min)
+
+- »Hvad så?«
+:::`;
+
+  it('splits notes into titled sections and reads the run\'s steps with their minutes', () => {
+    const { card, diagnostics } = parse(cardText(notes));
+    expect(diagnostics).toEqual([]);
+    const sections = card!.notes.card!.sections;
+    expect(sections.map((s) => [s.title, s.run, s.blocks.map((b) => b.kind)])).toEqual([
+      ['Formål', undefined, ['paragraph']],
+      ['Forløb (15 min)', { base: 'Forløb', scalable: true }, ['step', 'step', 'step']],
+      ['Hvis samtalen går i stå (ca. 1 min)', undefined, ['item']],
+    ]);
+    expect(sections[1]!.blocks.map((b) => [b.minutes, b.fixed])).toEqual([[2, false], [10, true], [3, false]]);
+    expect(sections[1]!.blocks[1]!.tokens[1]!.children![0]!.content).toBe('{et} i plenum.');
+    expect(sections[1]!.source.startLine).toBe(16);
+  });
+
+  it('warns when the steps do not add up to the card\'s minutes', () => {
+    const { diagnostics } = parse(cardText(notes.replace('(3 min.)', '(5 min)')));
+    expect(diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ['W_RUN_SUM', 16, 'the steps of the run of card "test-card" add up to 17 min, but the card has 15 min'],
+    ]);
+  });
+
+  it('shows an old free-form run as written, with a warning at the step without minutes', () => {
+    const { card, diagnostics } = parse(cardText(notes.replace('3. (3 min.) Handlingsspørgsmålet.', '3. Handlingsspørgsmålet til sidst.')));
+    expect(card!.notes.card!.sections[1]!.run).toEqual({ base: 'Forløb', scalable: false });
+    expect(card!.notes.card!.sections[1]!.blocks.map((b) => b.kind)).toEqual(['item', 'item', 'item']);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['W_RUN_NOT_SCALED', 'warning', 21]]);
+    expect(diagnostics[0]!.hint).toContain('(5 min)');
+  });
+
+  it('reports a name the card does not know, with a did-you-mean, at its line and column', () => {
+    const { diagnostics } = parse(cardText(notes.replace('{et} i plenum', 'Tag {ett} i plenum')));
+    expect(diagnostics.map((d) => [d.code, d.line, d.column, d.hint])).toEqual([['E_UNKNOWN_REFERENCE', 19, 23, 'did you mean "{et}"?']]);
+  });
+
+  it('reports names used twice, a placeholder\'s name, and a name that is not one', () => {
+    const { diagnostics } = parse(cardText('? Et? {#et}\n\n? To? {#et}\n\n? Tre? {#citater}\n\n?! Fire? {#fi_re}'));
+    expect(diagnostics.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
+      ['W_NO_NOTES', 2, 1, expect.any(String)],
+      ['E_BAD_REFERENCE', 9, 7, 'two items of card "test-card" are called "{#et}"'],
+      ['E_BAD_REFERENCE', 11, 8, '"{#citater}" is the name of a placeholder'],
+      ['E_BAD_REFERENCE', 13, 10, '"{#fi_re}" is not a usable name'],
+    ]);
   });
 });
 

@@ -257,18 +257,18 @@ describe('the facilitator view', () => {
     expect(await view.$eval('.fv-projection', (el) => el.getAttribute('data-state'))).toBe('behind');
     expect(await view.$eval('.fv-delta', (el) => el.textContent)).toBe(`${Math.round(slightly / 60)} min. bagud`);
     expect(proposeReplan(plan, state, now)).toBeUndefined();
-    expect(await view.$eval('.fv-banner-replan', (el) => (el as HTMLElement).hidden)).toBe(true);
+    expect(await view.$eval('.fv-replan-open', (el) => (el as HTMLElement).hidden)).toBe(true);
 
-    // Three minutes more: now the view offers it in one line, and its dialog proposes exactly what the model proposes.
+    // Three minutes more: now the view offers it beside the day's signal, and its dialog proposes exactly what the model proposes.
     await deck.advance(3 * MINUTE);
-    await view.waitForSelector('.fv-banner-replan:not([hidden])');
+    await view.waitForSelector('.fv-replan-open:not([hidden])');
     ({ state, now } = await stored());
     const expected = proposeReplan(plan, state, now);
     expect(expected?.behindSeconds).toBeGreaterThanOrEqual(REPLAN_THRESHOLD_SECONDS);
     expect(expected?.shorten).toBeDefined();
     const shorten = expected!.shorten!;
     const behind = new RegExp(`^I er ${Math.round(expected!.behindSeconds / 60)} min\\. bagud`);
-    await waitForText(view, '.fv-banner-replan', behind);
+    await waitForText(view, '.fv-delta', new RegExp(`^${Math.round(expected!.behindSeconds / 60)} min\\. bagud$`));
     await openReplan();
     await waitForText(view, '.fv-replan-behind', behind);
     const shown = await view.$$eval('.fv-changes li', (items) => items.map((li) => [li.getAttribute('data-card-id'), Number(li.getAttribute('data-to-seconds'))]));
@@ -285,7 +285,7 @@ describe('the facilitator view', () => {
     await waitForAttr(view, '.fv-projection', 'data-projected-end', shorten.projectedEnd);
     const rows = await viewRows();
     for (const change of shorten.changes) expect(rows.find((r) => r.id === change.cardId)?.effective).toBe(change.toSeconds);
-    await view.waitForSelector('.fv-banner-replan[hidden]');
+    await view.waitForSelector('.fv-replan-open[hidden]');
     // …and the deck's own agenda and card title slides show the new minutes.
     const changed = shorten.changes.find((c) => c.toSeconds !== c.fromSeconds)!;
     const minutes = da.minutes(changed.toSeconds / 60);
@@ -295,7 +295,7 @@ describe('the facilitator view', () => {
 
     // Undo, then skip a card of the facilitator's choosing instead of the proposed one.
     await view.click('[data-action="undo-replan"]');
-    await view.waitForSelector('.fv-banner-replan:not([hidden])');
+    await view.waitForSelector('.fv-replan-open:not([hidden])');
     expect((await stored()).state.overrides).toEqual({});
     const other = expected!.skipOptions.find((o) => o.cardId !== expected!.skip?.cardId)!;
     await openReplan();

@@ -165,6 +165,7 @@ describe('a seminar day in Solby', () => {
     await typeInto('followUp', FOLLOW_1, CARD1);
     await deck.advance(24 * MIN);
     // The clock jumped 24 minutes at once, which looks like a sleep: the view says so until dismissed.
+    await view.waitForSelector('.fv-banner-gap:not([hidden])');
     await view.click('[data-action="dismiss-gap"]');
     await view.waitForSelector('.fv-banner-gap[hidden]');
     await screenshot(view, 'action-1366');

@@ -45,8 +45,8 @@ describe('diagnosticsOverlay', () => {
   });
 
   it('shows errors, not warnings, when there are both', () => {
-    const overlay = diagnosticsOverlay([diagnostic({ severity: 'warning', code: 'W_STALE_CHANGE', line: 1 }), diagnostic({})], { root: '/p', readText: read });
-    expect(overlay.message).not.toContain('W_STALE_CHANGE');
+    const overlay = diagnosticsOverlay([diagnostic({ severity: 'warning', code: 'W_STALE_GUIDANCE', line: 1 }), diagnostic({})], { root: '/p', readText: read });
+    expect(overlay.message).not.toContain('W_STALE_GUIDANCE');
     expect(overlay.loc?.line).toBe(3);
   });
 

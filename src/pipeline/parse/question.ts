@@ -1,5 +1,6 @@
 // Block rule: a paragraph that starts with `? ` is a question; `?! ` marks the action question.
 import type { MarkdownIt, StateBlock } from 'markdown-it';
+import { takeRefDefinition } from './ref-definition.js';
 
 const QUESTION_MARK = 0x3f; // ?
 const BANG = 0x21; // !
@@ -30,10 +31,12 @@ function question(state: StateBlock, startLine: number, endLine: number, silent:
     if (terminators.some((rule) => rule(state, nextLine, endLine, true))) break;
   }
 
-  const content = state.getLines(startLine, nextLine, state.blkIndent, false).trim().slice(marker.length).trim();
+  const written = state.getLines(startLine, nextLine, state.blkIndent, false).trim().slice(marker.length).trim();
+  // A trailing `{#name}` names the question for the guidance; it is not part of the question.
+  const { text: content, ref } = takeRefDefinition(written);
   const open = state.push('question_open', 'li', 1);
   open.map = [startLine, nextLine];
-  open.meta = { action: marker.action };
+  open.meta = { action: marker.action, ...(ref ? { ref } : {}) };
   const inline = state.push('inline', '', 0);
   inline.content = content;
   inline.map = [startLine, nextLine];

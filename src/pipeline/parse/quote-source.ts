@@ -1,5 +1,6 @@
 // Core rule: in a blockquote, a last paragraph starting with `-- ` (or an em dash) is the quote's source.
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
+import { takeRefDefinition } from './ref-definition.js';
 
 const SOURCE_MARKER = /^(?:--|—|–)\s+/;
 
@@ -14,7 +15,10 @@ function markSources(state: StateCore): void {
     const open = tokens[i - 3];
     if (close?.type !== 'paragraph_close' || inline?.type !== 'inline' || open?.type !== 'paragraph_open') continue;
     if (open.level !== quoteLevel + 1 || !SOURCE_MARKER.test(inline.content)) continue;
-    inline.content = inline.content.replace(SOURCE_MARKER, '');
+    // A trailing `{#name}` names the quote for the guidance; it is not part of the source.
+    const { text, ref } = takeRefDefinition(inline.content.replace(SOURCE_MARKER, ''));
+    inline.content = text;
+    if (ref) open.meta = { ...(open.meta as object | null), ref };
     retag(open, 'quote_source_open');
     retag(close, 'quote_source_close');
   }

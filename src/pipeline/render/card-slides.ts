@@ -1,8 +1,9 @@
 // Renders one card of a deck into its slides: title, prose and videos, quotes, questions, the action question.
-import type { Card, DeckCard, Question } from '../../model.js';
+import type { DeckCard, NotesTarget, Question } from '../../model.js';
 import { clockAfter } from '../resolve.js';
+import { slideNotesHtml } from './guidance.js';
 import { escapeHtml } from './html.js';
-import { TIME_WEIGHT, type Slide, type SlideContent } from './slide.js';
+import { TIME_WEIGHT, type Slide, type SlideContent, type SlideNotes } from './slide.js';
 import type { Strings } from './strings.js';
 import { renderVideo } from './video.js';
 import { fitOf, questionsLength, quoteLength } from '../text-fit.js';
@@ -19,7 +20,7 @@ const MAX_QUESTION_CHARS = 340;
 const MAX_QUESTIONS_PER_SLIDE = 4;
 
 type CardTitleContent = Extract<SlideContent, { kind: 'card-title' }>;
-type Draft = Omit<Slide, 'timingSeconds' | 'notesHtml'> & { notes: 'card' | 'quotes' | 'questions' | 'action' };
+type Draft = Omit<Slide, 'timingSeconds' | 'notesHtml' | 'notes'> & { notes: NotesTarget };
 
 const denseIf = (dense: boolean) => (dense ? { dense: true } : {});
 
@@ -73,18 +74,12 @@ export function renderCardSlides(placed: DeckCard, context: CardContext): Slide[
 
   const totalWeight = drafts.reduce((sum, d) => sum + TIME_WEIGHT[d.kind], 0);
   const header = notesHeader(placed, context, drafts.length);
-  return drafts.map(({ notes, ...draft }, index) => ({
-    ...draft,
-    notesHtml: `${header(index)}\n${slideNotes(card.notes, notes)}`,
-    timingSeconds: (placed.minutes * 60 * TIME_WEIGHT[draft.kind]) / totalWeight,
-  }));
-}
-
-/** A slide's own notes first, then the card's guidance, so the whole plan is always at hand. */
-function slideNotes(notes: Card['notes'], target: Draft['notes']): string {
-  const general = notes.card ?? '';
-  const own = target === 'card' ? undefined : notes[target];
-  return own ? `${own}<hr class="notes-divider">\n${general}` : general;
+  return drafts.map(({ notes: target, ...draft }, index) => {
+    // A slide's own notes first, then the card's guidance, so the whole plan is always at hand.
+    const own = target === 'card' ? undefined : placed.guidance[target];
+    const notes: SlideNotes = { header: header(index), ...(own?.sections.length ? { own } : {}), main: placed.guidance.card ?? { sections: [] } };
+    return { ...draft, notes, notesHtml: slideNotesHtml(notes), timingSeconds: (placed.minutes * 60 * TIME_WEIGHT[draft.kind]) / totalWeight };
+  });
 }
 
 function titleContent(placed: DeckCard, context: CardContext, leadHtml: string): CardTitleContent {
@@ -127,6 +122,6 @@ function notesHeader(placed: DeckCard, context: CardContext, slideCount: number)
   const { strings } = context;
   const from = clockAfter(context.start, placed.offsetMinutes);
   const to = clockAfter(context.start, placed.offsetMinutes + placed.minutes);
-  const theme = placed.themeNumber === undefined ? escapeHtml(placed.card.title) : escapeHtml(strings.theme(placed.themeNumber, context.themeCount));
-  return (index) => `<p class="notes-meta">${theme} · ${escapeHtml(strings.minutes(placed.minutes))} · ${from}–${to} · ${escapeHtml(strings.slideOf(index + 1, slideCount))}</p>`;
+  const theme = placed.themeNumber === undefined ? placed.card.title : strings.theme(placed.themeNumber, context.themeCount);
+  return (index) => `${theme} · ${strings.minutes(placed.minutes)} · ${from}–${to} · ${strings.slideOf(index + 1, slideCount)}`;
 }

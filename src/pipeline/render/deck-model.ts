@@ -1,6 +1,7 @@
 // The resolved deck as JSON, embedded in the built HTML for the runtime, tools and tests.
 import type { Deck } from '../../model.js';
 import { clockAfter } from '../resolve.js';
+import { guidanceHtml } from './guidance.js';
 
 /** reveal.js options the deck passes to the runtime; the runtime owns the defaults. */
 export interface RevealOptions {
@@ -26,7 +27,7 @@ export function deckModel(deck: Deck, reveal: RevealOptions, generator: string) 
     start: deck.start,
     plannedSeconds: (deck.cards.reduce((sum, c) => sum + c.minutes, 0) + deck.breaks.reduce((sum, b) => sum + b.minutes, 0)) * 60,
     breaks: deck.breaks.map((b) => ({ title: b.title, minutes: b.minutes, plannedSeconds: b.minutes * 60, plannedStart: clockAfter(deck.start, b.offsetMinutes), afterCard: b.afterCard })),
-    cards: deck.cards.map(({ card, minutes, offsetMinutes, themeNumber }) => ({
+    cards: deck.cards.map(({ card, minutes, offsetMinutes, themeNumber, guidance }) => ({
       id: card.id,
       title: card.title,
       kind: card.kind,
@@ -36,7 +37,7 @@ export function deckModel(deck: Deck, reveal: RevealOptions, generator: string) 
       themeNumber,
       questions: card.questions.map((q) => ({ text: q.text, html: q.html, action: q.action })),
       quotes: card.quotes.map((q) => ({ text: q.text, html: q.html, source: q.sourceText, sourceHtml: q.sourceHtml })),
-      notes: card.notes.card ?? '',
+      notes: guidanceHtml(guidance.card),
       videos: card.videos.map(({ source: _source, ...video }) => video),
     })),
     reveal,

@@ -1,18 +1,18 @@
 // Renders a resolved deck into its slides: title, agenda, every card's slides, closing.
-import type { MarkdownIt } from 'markdown-it';
 import type { Deck } from '../../model.js';
 import { clockAfter } from '../resolve.js';
 import { renderCardSlides } from './card-slides.js';
+import { slideNotesHtml } from './guidance.js';
 import { escapeHtml } from './html.js';
-import type { AgendaRow, Slide } from './slide.js';
+import type { AgendaRow, Slide, SlideNotes } from './slide.js';
 import { stringsFor } from './strings.js';
 
 /** Agenda rows beyond this many are laid out in two columns by the theme (`agenda-long`). */
 const LONG_AGENDA = 8;
 
-export function renderDeckSlides(deck: Deck, md: MarkdownIt): Slide[] {
+export function renderDeckSlides(deck: Deck): Slide[] {
   const strings = stringsFor(deck.language);
-  const notes = (markdown: string | undefined, fallback: string) => md.render(markdown ?? fallback);
+  const notes = (notes: SlideNotes) => ({ notes, notesHtml: slideNotesHtml(notes) });
   const themeCount = deck.cards.filter((c) => c.themeNumber !== undefined).length;
   const totalMinutes = deck.cards.reduce((sum, c) => sum + c.minutes, 0) + deck.breaks.reduce((sum, b) => sum + b.minutes, 0);
   const end = clockAfter(deck.start, totalMinutes);
@@ -29,7 +29,7 @@ export function renderDeckSlides(deck: Deck, md: MarkdownIt): Slide[] {
     html: `<h1>${escapeHtml(deck.title)}</h1>`
       + (deck.subtitle ? `\n<p class="subtitle">${escapeHtml(deck.subtitle)}</p>` : '')
       + metaLines.map((l) => `\n<p class="meta ${l.className}">${escapeHtml(l.text)}</p>`).join(''),
-    notesHtml: notes(deck.notes, strings.defaultTitleNotes),
+    ...notes({ main: deck.guidance.title }),
     timingSeconds: 120,
     content: { kind: 'title', title: deck.title, ...(deck.subtitle ? { subtitle: deck.subtitle } : {}), meta: metaLines.map((l) => l.text) },
   };
@@ -47,7 +47,7 @@ export function renderDeckSlides(deck: Deck, md: MarkdownIt): Slide[] {
   const agenda: Slide = {
     kind: 'agenda',
     html: `<h2>${escapeHtml(agendaTitle)}</h2>\n<ol class="agenda${rows.length > LONG_AGENDA ? ' agenda-long' : ''}">\n${rows.join('\n')}\n</ol>`,
-    notesHtml: `<p class="notes-meta">${deck.start}–${end} · ${escapeHtml(strings.minutes(totalMinutes))}</p>\n${notes(deck.agendaNotes, strings.defaultAgendaNotes)}`,
+    ...notes({ header: `${deck.start}–${end} · ${strings.minutes(totalMinutes)}`, main: deck.guidance.agenda }),
     timingSeconds: 120,
     content: { kind: 'agenda', title: agendaTitle, rows: agendaRows },
   };
@@ -58,7 +58,7 @@ export function renderDeckSlides(deck: Deck, md: MarkdownIt): Slide[] {
   const closing: Slide = {
     kind: 'closing',
     html: `<h2>${escapeHtml(closingTitle)}</h2>` + (deck.closing.text ? `\n<p>${escapeHtml(deck.closing.text)}</p>` : ''),
-    notesHtml: notes(deck.closing.notes, strings.defaultClosingNotes),
+    ...notes({ main: deck.guidance.closing }),
     timingSeconds: 120,
     content: { kind: 'closing', title: closingTitle, ...(deck.closing.text ? { text: deck.closing.text } : {}) },
   };

@@ -1,5 +1,5 @@
 // The rendered form of one slide, before it is written into the document.
-import type { Question, Quote, Video } from '../../model.js';
+import type { Guidance, Question, Quote, Video } from '../../model.js';
 
 export type SlideKind = 'title' | 'agenda' | 'card-title' | 'prose' | 'video' | 'quote' | 'questions' | 'action' | 'closing';
 
@@ -9,7 +9,9 @@ export interface Slide {
   cardId?: string;
   /** Inner HTML of the `<section>`. */
   html: string;
-  /** Speaker notes as HTML. */
+  /** Speaker notes: what the facilitator reads for this slide. */
+  notes: SlideNotes;
+  /** The speaker notes as HTML (`<aside class="notes">`), made from `notes`. */
   notesHtml: string;
   /** Planned seconds on this slide (reveal.js pacing reads `data-timing`). */
   timingSeconds: number;
@@ -39,6 +41,16 @@ export type SlideContent =
   | { kind: 'questions'; label: string; questions: Question[]; start: number }
   | { kind: 'action'; label: string; actionLabel: string; question: Question }
   | { kind: 'closing'; title: string; text?: string };
+
+/** A slide's speaker notes as data: the deck notes, the guide and the PowerPoint notes are made from it. */
+export interface SlideNotes {
+  /** The line the tool writes first: "Tema 3 af 10 · 20 min. · 09:40–10:00 · Slide 2 af 4", or the agenda's "09:00–12:45 · 225 min.". */
+  header?: string;
+  /** Guidance for this kind of slide only (a card's `::: notes quotes` on its quote slides), shown first. */
+  own?: Guidance;
+  /** The card's guidance, or the title, agenda or closing slide's. */
+  main: Guidance;
+}
 
 /** Relative weight of each slide kind when a card's minutes are shared among its slides. */
 export const TIME_WEIGHT: Record<SlideKind, number> = {

@@ -14,6 +14,7 @@ export interface Strings {
   /** "2027-03-02" as people write it. */
   date: (iso: string) => string;
   facilitator: (name: string) => string;
+  /** The notes of a deck whose manifest has none (Markdown; placeholders as in docs/cards.md). */
   defaultTitleNotes: string;
   defaultAgendaNotes: string;
   defaultClosingNotes: string;
@@ -33,7 +34,7 @@ const da: Strings = {
   date: (iso) => formatDate(iso, 'da-DK'),
   facilitator: (name) => `Facilitator: ${name}`,
   defaultTitleNotes: 'Byd velkommen, præsentér dig selv og dagens formål, og gennemgå kort de praktiske rammer.',
-  defaultAgendaNotes: 'Gennemgå dagsordenen og tidsplanen. Aftal, hvordan I holder pauser, og hvem der skriver aftalerne ned.',
+  defaultAgendaNotes: 'Gennemgå dagsordenen: {temaer} fra kl. {start} til kl. {slut}.\n\n{Pauser}.\n\nAftal, hvem der skriver aftalerne ned.',
   defaultClosingNotes: 'Opsummér de aftaler, I har noteret under hvert tema, og aftal, hvem der følger op og hvornår.',
 };
 
@@ -51,7 +52,7 @@ const en: Strings = {
   date: (iso) => formatDate(iso, 'en-GB'),
   facilitator: (name) => `Facilitator: ${name}`,
   defaultTitleNotes: 'Welcome everyone, introduce yourself and the purpose of the session, and go through the practicalities.',
-  defaultAgendaNotes: 'Go through the agenda and the times. Agree on breaks and on who writes down what is agreed.',
+  defaultAgendaNotes: 'Go through the agenda: {themes} from {start} to {end}.\n\n{Breaks}.\n\nAgree on who writes down what is agreed.',
   defaultClosingNotes: 'Sum up what was agreed under each theme, and agree who follows up and when.',
 };
 
@@ -64,10 +65,14 @@ function formatNumber(n: number, language: string): string {
   return format.format(n);
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 function formatDate(iso: string, locale: string): string {
   const [y, m, d] = iso.split('-').map(Number);
+  let format = dateFormats.get(locale);
+  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
   // Noon UTC, formatted in UTC: the calendar date never shifts with the machine's time zone.
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y!, m! - 1, d!, 12));
+  return format.format(Date.UTC(y!, m! - 1, d!, 12));
 }
 
 /** The strings for a deck language. */

@@ -87,6 +87,11 @@ export class Header {
     );
   }
 
+  /** Puts an action that belongs to the day's signal (the re-plan offer) under it. */
+  offer(element: HTMLElement): void {
+    this.projection.after(element);
+  }
+
   /** `cardOnScreen`: the card the projector shows (also before the start, when nothing is timed). */
   render(snapshot: Snapshot, cardOnScreen: { title: string; themeNumber?: number } | undefined): void {
     const { projection } = snapshot;

@@ -113,11 +113,11 @@ class FacilitatorView {
     this.header = new Header(doc, plan, strings, send, () => this.dialog.open());
     this.banners = new Banners(doc, plan, strings, send, () => this.dialog.downloadRecord());
     this.replan = new ReplanPanel(doc, strings, send);
-    this.banners.element.append(this.replan.banner);
     this.current = new SlidePreview(doc, sections, size, 'fv-preview-current');
     this.next = new SlidePreview(doc, sections, size, 'fv-preview-next');
     this.notes = new NotesPanel(doc, sections, strings);
     this.discussion = new DiscussionPanel(doc, strings, send);
+    this.header.offer(this.replan.banner);
     this.planTable = new PlanTable(doc, strings, send);
     this.planTable.element.querySelector('h2')?.after(this.replan.undo);
     this.agreement = new AgreementPanel(doc, plan, strings, { send, outbox, connected, onStorage: (ok) => this.banners.setViewProblem(ok ? undefined : 'quota') });

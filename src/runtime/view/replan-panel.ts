@@ -1,7 +1,8 @@
 // The re-plan proposals when the seminar runs behind, applied with one action; and undo afterwards.
 //
-// Offered by one line under the top bar once the seminar is behind by a margin that matters (five
-// minutes); the choices open in a dialog, so they never push the plan or the notes aside. The dialog is
+// Offered by a button beside the day's signal in the top bar ("6 min. bagud") once the seminar is behind by
+// a margin that matters (five minutes); the choices open in a dialog, so they never push the plan or the
+// notes aside. The dialog is
 // rebuilt only when the proposals change (at most once a minute while a card overruns); the facilitator's
 // choice (shorten, or which card to skip) is kept across rebuilds. After a re-plan, a line over the plan
 // says so and offers to undo it.
@@ -12,12 +13,11 @@ import type { Command, Snapshot } from '../protocol.js';
 import type { Strings } from '../strings/index.js';
 
 export class ReplanPanel {
-  /** The line offering the re-plan, among the view's banners. */
-  readonly banner: HTMLElement;
+  /** The button offering the re-plan, beside the day's signal in the top bar ("6 min. bagud"). */
+  readonly banner: HTMLButtonElement;
   readonly dialog: HTMLDialogElement;
   /** The line over the plan after a re-plan, with its undo. */
   readonly undo: HTMLElement;
-  private readonly bannerText: HTMLElement;
   private readonly body: HTMLElement;
   private signature = '';
   private undoSignature = '';
@@ -29,15 +29,7 @@ export class ReplanPanel {
     private readonly strings: Strings,
     private readonly send: (command: Command) => void,
   ) {
-    this.bannerText = h(doc, 'span');
-    this.banner = h(
-      doc,
-      'p',
-      { class: 'fv-banner fv-banner-replan', hidden: true },
-      this.bannerText,
-      ' ',
-      button(doc, strings.replanOpen, () => this.dialog.showModal(), { class: 'fv-button fv-primary fv-small-button', 'data-action': 'open-replan', 'aria-haspopup': 'dialog' }),
-    );
+    this.banner = button(doc, strings.replanOpen, () => this.dialog.showModal(), { class: 'fv-button fv-small-button fv-replan-open', 'data-action': 'open-replan', 'aria-haspopup': 'dialog', hidden: true });
     this.body = h(doc, 'div', { class: 'fv-replan' });
     this.dialog = h(
       doc,
@@ -71,7 +63,6 @@ export class ReplanPanel {
       if (this.dialog.open) this.dialog.close();
       return;
     }
-    this.bannerText.textContent = this.strings.replanHeading(Math.round(replan.behindSeconds / 60));
     this.build(replan, snapshot);
   }
 
