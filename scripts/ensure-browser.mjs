@@ -1,5 +1,5 @@
-// Install-time check that PDF export and the browser tests have a Chromium and poppler-utils, and that the
-// PowerPoint test has LibreOffice Impress to open the .pptx in; installs them on Debian as root.
+// Install-time check that PDF export and the browser tests have a Chromium, poppler-utils and a colour emoji
+// font, and that the PowerPoint test has LibreOffice Impress to open the .pptx in; installs them on Debian as root.
 //
 //   node scripts/ensure-browser.mjs
 //
@@ -111,13 +111,24 @@ function findOrExplain(findBrowser) {
   }
 }
 
+/**
+ * Whether fontconfig knows a colour emoji font: the PDFs draw emoji with it (src/export/emoji.ts). Only asked
+ * where fontconfig is (Linux); macOS and Windows come with one.
+ */
+function hasEmojiFont() {
+  if (onPath(['fc-list']) === undefined) return true;
+  const run = spawnSync('fc-list', [':color=True', 'family'], { encoding: 'utf8', timeout: 30_000 });
+  return run.status !== 0 || run.stdout.trim() !== '';
+}
+
 async function main() {
   const findBrowser = await loadFindBrowser();
   let browser = findOrExplain(findBrowser);
   const hasPoppler = () => onPath(['pdftotext']) !== undefined && onPath(['pdftoppm']) !== undefined;
   // A setting that names a missing file is the user's choice to fix; installing another browser would not help.
   const needBrowser = !browser.found && !browser.error?.variable;
-  const missing = [...(needBrowser ? ['chromium'] : []), ...(hasPoppler() ? [] : ['poppler-utils'])];
+  const missing = [...(needBrowser ? ['chromium'] : []), ...(hasPoppler() ? [] : ['poppler-utils']),
+    ...(hasEmojiFont() ? [] : ['fonts-noto-color-emoji'])];
 
   if (missing.length > 0 && canApt()) {
     if (!aptInstall(missing)) say(`could not install ${missing.join(' ')}; see apt-get's output above`);
@@ -126,6 +137,9 @@ async function main() {
 
   if (browser.found) say(`browser for PDF export and tests: ${browser.found.path} (${browser.found.source})`);
   else say(`warning: ${browser.error?.message ?? browser.error}\n  (samtale build works without it; samtale pdf and the browser tests do not)`);
+
+  if (hasEmojiFont()) say('a colour emoji font found');
+  else say('warning: no colour emoji font; a PDF with emoji in it will be refused.\n  Debian/Ubuntu: sudo apt-get install fonts-noto-color-emoji');
 
   if (hasPoppler()) say('pdftotext and pdftoppm (poppler-utils) found');
   else {
