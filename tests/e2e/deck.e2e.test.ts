@@ -174,6 +174,24 @@ describe('the built default deck', () => {
     expect([...measured].sort((a, b) => a - b)).toEqual(slides.filter((s) => s.kind !== 'agreements').map((s) => s.index));
   }, 600_000);
 
+  it('numbers a card\'s questions on, when they continue on a second slide, as the notes and the handout do', async () => {
+    const continued = await page.$$eval('.reveal .slides > section', (sections) =>
+      sections.flatMap((section, index) => {
+        const start = section.querySelector('ol.questions')?.getAttribute('start');
+        return start ? [{ index, start }] : [];
+      }));
+    expect(continued.length).toBeGreaterThan(0);
+    for (const { index, start } of continued) {
+      await page.evaluate((h) => (window as unknown as DeckWindow).Reveal.slide(h, 0, 99), index);
+      // The number is drawn by CSS (::before); the accessibility tree holds the text the room and screen readers get.
+      const item = (await page.$('.reveal .slides > section.present ol.questions > li'))!;
+      const tree = await page.accessibility.snapshot({ root: item, interestingOnly: false });
+      const firstText = (node: typeof tree): string | undefined =>
+        node?.role === 'StaticText' ? node.name : node?.children?.map(firstText).find((text) => text !== undefined);
+      expect(firstText(tree), `slide #${index}`).toBe(start);
+    }
+  });
+
   it('opens the facilitator view with S, which connects and shows the current notes', async () => {
     const target = slides.find((s) => s.kind === 'questions') ?? slides[0]!;
     await page.evaluate((h) => (window as unknown as DeckWindow).Reveal.slide(h, 0, -1), target.index);
