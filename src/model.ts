@@ -229,7 +229,10 @@ export interface Deck {
   start: string;
   allowHtml: boolean;
   agendaTitle?: string;
-  closing: { title?: string; text?: string };
+  /** The welcome and the day's programme (title and agenda slides): planned minutes before the first card. */
+  welcome: { minutes: number };
+  /** The closing slide; its planned minutes come after the last card, and the day ends after them. */
+  closing: { title?: string; text?: string; minutes: number };
   /** The speaker notes of the title, agenda and closing slides, filled with this deck's facts. */
   guidance: { title: Guidance; agenda: Guidance; closing: Guidance };
   cards: DeckCard[];

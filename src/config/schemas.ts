@@ -145,6 +145,9 @@ export const brandingSchema = z.strictObject({
 });
 export type Branding = z.infer<typeof brandingSchema>;
 
+/** Whole minutes of the plan outside the cards: the welcome, the closing. */
+const plannedMinutes = z.number().int('expected whole minutes, e.g. 5').min(0, 'expected 0 or more minutes');
+
 /** A deck manifest in `slides/`. An adaptation `extends` another deck and sets only what differs. */
 export const manifestSchema = z.strictObject({
   extends: z.string().min(1).optional().describe('The deck this one adapts, e.g. "sociale-medier".'),
@@ -165,6 +168,11 @@ export const manifestSchema = z.strictObject({
   allowHtml: z.boolean().optional().describe('Let cards contain raw HTML (shown as text otherwise).'),
   branding: brandingSchema.optional(),
   notes: z.string().optional().describe('Speaker notes for the title slide (Markdown).'),
+  welcome: z
+    .strictObject({
+      minutes: plannedMinutes.describe('Planned minutes for the welcome and the day\'s programme (the title and agenda slides), before the first card (default 0).'),
+    })
+    .optional(),
   agenda: z
     .strictObject({
       title: z.string().optional(),
@@ -177,6 +185,7 @@ export const manifestSchema = z.strictObject({
       title: z.string().optional(),
       text: z.string().optional(),
       notes: z.string().optional().describe('Speaker notes for the closing slide (Markdown).'),
+      minutes: plannedMinutes.optional().describe('Planned minutes for the closing, after the last card: the day ends after them (default 0).'),
     })
     .optional(),
   participants: z

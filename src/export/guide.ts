@@ -1,6 +1,7 @@
 // The facilitator guide: a cover with the agenda and its planned clock times, then per card its slides as
 // they are shown (every fragment visible) and below them the card's minutes, times and guidance.
 import type { Deck, DeckCard } from '../model.js';
+import { dayEntries, dayMinutes } from '../pipeline/day-plan.js';
 import { clockAfter } from '../pipeline/resolve.js';
 import { guidanceHtml } from '../pipeline/render/guidance.js';
 import { escapeHtml } from '../pipeline/render/html.js';
@@ -17,10 +18,10 @@ export function guideBody(deck: Deck, slides: readonly Slide[], strings: PrintSt
   const numbered = slides.map((slide, index) => ({ slide, number: index + 1 }));
   const thumbs = (group: readonly { slide: Slide; number: number }[]) => thumbRows(group, slides.length, strings);
   const range = (group: readonly { number: number }[]) => (group.length ? strings.slideRange(group[0]!.number, group.at(-1)!.number) : '');
-  const totalMinutes = deck.cards.reduce((sum, c) => sum + c.minutes, 0) + deck.breaks.reduce((sum, b) => sum + b.minutes, 0);
-  const end = clockAfter(deck.start, totalMinutes);
+  const day = dayMinutes(deck);
+  const end = clockAfter(deck.start, day.total);
 
-  const flows = [coverFlow(deck, themeCount, totalMinutes, end, strings)];
+  const flows = [coverFlow(deck, themeCount, day.total, end, strings)];
 
   const opening = numbered.filter(({ slide }) => slide.kind === 'title' || slide.kind === 'agenda');
   flows.push(flowHtml({
@@ -40,24 +41,24 @@ export function guideBody(deck: Deck, slides: readonly Slide[], strings: PrintSt
   flows.push(flowHtml({
     id: 'flow-closing',
     title: strings.closingSection,
-    headExtra: meta([end, range(closing)]),
+    headExtra: meta([clockAfter(deck.start, day.closingOffset), range(closing)]),
     body: thumbs(closing) + closing.map(({ slide }) => notesSection(undefined, slide.notesHtml)).join('\n'),
   }, strings));
   return flows.join('\n');
 }
 
 function coverFlow(deck: Deck, themeCount: number, totalMinutes: number, end: string, strings: PrintStrings): string {
-  const rows = [
-    ...deck.cards.map((placed) => ({
-      offset: placed.offsetMinutes,
-      html: agendaRow(clockAfter(deck.start, placed.offsetMinutes), placed.card.title, strings.deck.minutes(placed.minutes), '',
-        placed.themeNumber === undefined ? '' : String(placed.themeNumber), flowId(placed.card.id)),
-    })),
-    ...deck.breaks.map((b) => ({
-      offset: b.offsetMinutes + 0.5,
-      html: agendaRow(clockAfter(deck.start, b.offsetMinutes), b.title ?? strings.deck.break, strings.deck.minutes(b.minutes), 'agenda-break', '', undefined),
-    })),
-  ].sort((a, b) => a.offset - b.offset).map((row) => row.html);
+  const rows = dayEntries(deck).map((entry) => {
+    const time = clockAfter(deck.start, entry.offset);
+    const minutes = strings.deck.minutes(entry.minutes);
+    if (entry.kind === 'card') {
+      const { placed } = entry;
+      return agendaRow(time, placed.card.title, minutes, '', placed.themeNumber === undefined ? '' : String(placed.themeNumber), flowId(placed.card.id));
+    }
+    if (entry.kind === 'break') return agendaRow(time, entry.item.title ?? strings.deck.break, minutes, 'agenda-break', '', undefined);
+    const [title, flow] = entry.kind === 'welcome' ? [strings.deck.welcome, 'flow-opening'] : [strings.deck.closingRow, 'flow-closing'];
+    return agendaRow(time, title, minutes, '', '', flow);
+  });
   const h = strings.agendaHeaders;
   const facts = coverLines(deck, strings).map((line) => `<p>${escapeHtml(line)}</p>`).join('');
   return `<article class="flow cover" id="flow-cover">

@@ -11,6 +11,7 @@ import { cardScope, deckScope, type DeckFacts, type NameScope } from './notes/sc
 import { quoteName, staleMentions, type GuidanceFacts } from './notes/stale-guidance.js';
 import { notesWords, type NotesWords } from './notes/words.js';
 import { stringsFor } from './render/strings.js';
+import { dayMinutes } from './day-plan.js';
 import { clockAfter } from './clock.js';
 
 /** Markdown the manifest gives for a deck slide's notes, and where it was written. */
@@ -111,7 +112,6 @@ const namedFactsOf = new WeakMap<Card, string[]>();
 
 /** The facts of a deck that notes may name with placeholders. */
 export function deckFacts(deck: Unguided): DeckFacts {
-  const total = deck.cards.reduce((sum, c) => sum + c.minutes, 0) + deck.breaks.reduce((sum, b) => sum + b.minutes, 0);
   const titleOf = (id: string | undefined) => deck.cards.find((c) => c.card.id === id)?.card.title;
   const optional = <K extends string>(key: K, value: string | undefined) => (value ? { [key]: value } : {}) as Partial<Record<K, string>>;
   return {
@@ -120,7 +120,7 @@ export function deckFacts(deck: Unguided): DeckFacts {
     ...optional('place', deck.place),
     ...optional('facilitator', deck.facilitator),
     start: deck.start,
-    end: clockAfter(deck.start, total),
+    end: clockAfter(deck.start, dayMinutes(deck).total),
     themeCount: deck.cards.filter((c) => c.themeNumber !== undefined).length,
     videoCount: deck.cards.reduce((sum, c) => sum + c.card.videos.length, 0),
     breaks: deck.breaks.map((b) => {

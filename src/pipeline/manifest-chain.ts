@@ -28,7 +28,7 @@ export interface MergedManifest {
 export const manifestDefaults = { language: 'da', theme: 'default', start: '09:00', allowHtml: false } as const;
 
 /** Keys whose objects merge key by key; every other key is replaced whole. */
-const MERGED_OBJECTS = ['agenda', 'closing', 'branding'] as const;
+const MERGED_OBJECTS = ['welcome', 'agenda', 'closing', 'branding'] as const;
 
 /** Parses and validates one manifest; undefined (after reporting) when it cannot be used. */
 export function readManifest(manifest: ManifestFile, diagnostics: Diagnostics): Validated<Manifest> | undefined {

@@ -68,7 +68,9 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
   const entries = new Map<string, (path: (string | number)[]) => SourcePosition>();
   const breaks: DeckBreak[] = [];
   const seen = new Set<string>();
-  let offset = 0;
+  // The first card starts after the welcome and the day's programme.
+  const welcomeMinutes = m.welcome?.minutes ?? 0;
+  let offset = welcomeMinutes;
   let themeNumber = 0;
   (m.cards ?? []).forEach((entry, index) => {
     if (typeof entry !== 'string' && 'break' in entry) {
@@ -137,9 +139,11 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
     start: normaliseClock(m.start ?? '09:00'),
     allowHtml: m.allowHtml ?? false,
     ...optional('agendaTitle', m.agenda?.title),
+    welcome: { minutes: welcomeMinutes },
     closing: {
       ...optional('title', m.closing?.title),
       ...optional('text', m.closing?.text),
+      minutes: m.closing?.minutes ?? 0,
     },
     cards: withVideos,
     breaks,

@@ -51,6 +51,13 @@ municipality: ${name}
 # place: Byrådssalen
 # facilitator: Navn Efternavn
 
+# Dagen består af velkomsten (titel og dagsorden), temaerne, pauserne og afslutningen. Minutterne til
+# velkomst og afslutning er som i ${baseId}, medmindre I skriver andre her:
+# welcome:
+#   minutes: 5
+# closing:
+#   minutes: 10
+
 # Sprog i dækket og i facilitatorvisningen: da eller en.
 # language: da
 

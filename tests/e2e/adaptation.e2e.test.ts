@@ -40,8 +40,11 @@ describe('the Solby adaptation', () => {
     expect(cards).toEqual(['kom-godt-i-gang', 'om-at-bruge-sociale-medier', 'om-at-vaere-rollemodel', 'om-at-moderere-debatten',
       'om-at-naa-unge-paa-sociale-medier', 'solby-om-vores-eget-kodeks']);
     const agenda = await page.$$eval('.agenda li', (rows) => rows.map((r) => (r as HTMLElement).innerText.replace(/\s+/g, ' ')));
-    expect(agenda[0]).toBe('16:30 Kom godt i gang 15 min.');
-    expect(agenda).toContain('17:35 Kaffepause 15 min.');
+    // The welcome and the closing come from KL's deck: the day is theirs around Solby's cards.
+    expect(agenda[0]).toBe('16:30 Velkommen 5 min.');
+    expect(agenda[1]).toBe('16:35 Kom godt i gang 15 min.');
+    expect(agenda).toContain('17:40 Kaffepause 15 min.');
+    expect(agenda.at(-1)).toMatch(/^\d\d:\d\d Afslutning 10 min\.$/);
   });
 
   it('uses its colours in the computed styles', async () => {

@@ -59,7 +59,7 @@ async function slideIndex(selector: string): Promise<number> {
 describe('the facilitator view of the adaptation', () => {
   it('shows the card\'s run fitted to its 25 minutes, the changed step, and nothing about the dropped quote', async () => {
     const notes = await viewNotes(await slideIndex('[data-card="om-at-moderere-debatten"][data-slide-kind="card-title"]'));
-    expect(notes).toContain(squash('Tema 1 af 5 · 25 min. · 13:15–13:40'));
+    expect(notes).toContain(squash('Tema 1 af 5 · 25 min. · 13:20–13:45'));
     expect(notes).toContain(squash('Forløb (25 min)'));
     expect(notes).toContain(squash('(3 min) Læs citatet højt.'));
     expect(notes).toContain(squash('(6 min) Fælles opsamling: Hvert par læser sine tre regler op; skriv dem på flipoveren.'));
@@ -69,8 +69,8 @@ describe('the facilitator view of the adaptation', () => {
 
   it('says the adaptation\'s own number of themes, end and break on the agenda slide', async () => {
     const notes = await viewNotes(await slideIndex('[data-slide-kind="agenda"]'));
-    expect(notes).toContain(squash('de fem temaer fra kl. 13:00 til kl. 15:15'));
-    expect(notes).toContain(squash('»Kaffe« på 20 minutter ligger kl. 14:00, efter »Om at være rollemodel«'));
+    expect(notes).toContain(squash('de fem temaer fra kl. 13:00 til kl. 15:30'));
+    expect(notes).toContain(squash('»Kaffe« på 20 minutter ligger kl. 14:05, efter »Om at være rollemodel«'));
     expect(notes).not.toMatch(/ti temaer|moderere debatten/);
   });
 
@@ -91,7 +91,7 @@ describe('the guide PDF of the adaptation', () => {
     expect(text).toContain(squash('(6 min) Fælles opsamling: Hvert par læser sine tre regler op'));
     expect(text).not.toContain(squash('Forløb (15 min)'));
     expect(all).not.toMatch(/TV2|ti temaer/);
-    expect(all).toContain(squash('de fem temaer fra kl. 13:00 til kl. 15:15'));
+    expect(all).toContain(squash('de fem temaer fra kl. 13:00 til kl. 15:30'));
     // A card the adaptation shortened from 20 to 15 minutes.
     const limits = pages.filter((p) => p.includes(squash('Om at have forskellige grænser')) && p.includes('Forløb')).join('\n');
     expect(limits).toContain(squash('Forløb (15 min)'));

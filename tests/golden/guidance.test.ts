@@ -37,9 +37,10 @@ describe('the notes of a five-theme adaptation', () => {
 
   it('name the deck\'s own number of themes, its end and its break', () => {
     const agenda = guidanceText(deck.guidance.agenda);
-    expect(agenda).toContain('Gå kort gennem programmet på sliden: de fem temaer fra kl. 13:00 til kl. 15:15.');
-    expect(agenda).toContain('»Kaffe« på 20 minutter ligger kl. 14:00, efter »Om at være rollemodel«.');
-    expect(guidanceText(deck.guidance.title)).toContain('Tider: Vi begynder kl. 13:00 og slutter kl. ca. 15:15.');
+    // KL's deck plans a 5-minute welcome and a 10-minute closing; the adaptation keeps them: its day ends at 15:30.
+    expect(agenda).toContain('Gå kort gennem programmet på sliden: de fem temaer fra kl. 13:00 til kl. 15:30.');
+    expect(agenda).toContain('»Kaffe« på 20 minutter ligger kl. 14:05, efter »Om at være rollemodel«.');
+    expect(guidanceText(deck.guidance.title)).toContain('Tider: Vi begynder kl. 13:00 og slutter kl. ca. 15:30.');
     expect(agenda + guidanceText(deck.guidance.title)).not.toMatch(/ti temaer|moderere debatten|kl\. ca\. 13\b/);
   });
 });

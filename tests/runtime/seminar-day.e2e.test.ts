@@ -129,7 +129,7 @@ describe('a seminar day in Solby', () => {
     await deck.setTime(at(2, 16, 30));
     await remaining(undefined);
     expect(await view.$$eval('.fv-plan-row[data-id]', (rows) => rows.every((r) => r.getAttribute('data-actual-seconds') === '0'))).toBe(true);
-    await waitForText(view, '.fv-projection', /^Planlagt 16:30–18:50$/);
+    await waitForText(view, '.fv-projection', /^Planlagt 16:30–19:05$/);
     expect(await axeViolations(view)).toEqual([]);
     await screenshot(view, 'before-1366');
   });

@@ -86,6 +86,52 @@ describe('starting the seminar', () => {
   });
 });
 
+describe('the welcome and the closing', () => {
+  /** The same day with a 5-minute welcome before card A and a 10-minute closing after E: 09:00–10:55. */
+  const framed: Plan = planFromModel({ ...MODEL, welcome: { minutes: 5, plannedSeconds: 300 }, closing: { minutes: 10, plannedSeconds: 600 } });
+  const runFramed = (steps: Step[], state: SeminarState = fresh()) =>
+    steps.reduce((s, [time, step]) => reduce(framed, s, 'kind' in step ? { type: 'slide', place: step } : step, time), state);
+
+  it('plans the day from the welcome to the end of the closing, the first card after the welcome', () => {
+    expect(plannedTotalSeconds(framed)).toBe(115 * 60);
+    const p = project(framed, fresh(), at(8, 55));
+    expect(p.plannedEnd).toBe(at(10, 55));
+    expect(p.rows[0]).toMatchObject({ id: 'a', plannedStart: at(9, 5) });
+  });
+
+  it('starts the welcome, not a card, when the remote test ended back on the title slide', () => {
+    const s = runFramed([[at(8, 50), card('a')], [at(8, 51), card('b')], [at(8, 52), card('a')], [at(8, 53), { kind: 'before' }], [at(9, 0), { type: 'start' }]]);
+    const p = project(framed, s, at(9, 3));
+    expect(p.current).toBeUndefined();
+    expect(p.frame).toEqual({ kind: 'welcome', plannedSeconds: 300, remainingSeconds: 120, level: 'ok' });
+    expect(p.deltaSeconds).toBe(0);
+    // Still welcoming at 09:07: two minutes over, and the day two minutes behind.
+    const late = project(framed, s, at(9, 7));
+    expect(late.frame).toMatchObject({ remainingSeconds: -120, level: 'over' });
+    expect(late.deltaSeconds).toBe(120);
+    // The first card ends the welcome.
+    expect(project(framed, runFramed([[at(9, 7), card('a')]], s), at(9, 8)).frame).toBeUndefined();
+  });
+
+  it('counts a start with a card on the projector as the end of the welcome: no minutes gained by it', () => {
+    const s = runFramed([[at(9, 5), card('a')], [at(9, 5), { type: 'start' }]]);
+    const p = project(framed, s, at(9, 10));
+    expect(p.plannedStart).toBe(at(9, 0));
+    expect(p.rows[0]).toMatchObject({ id: 'a', plannedStart: at(9, 5) });
+    expect(p.frame).toBeUndefined();
+    expect(p.deltaSeconds).toBe(0);
+  });
+
+  it('times the closing from the closing slide, and says when the day ended', () => {
+    const s = runFramed([[at(9, 0), { type: 'start' }], [at(9, 5), card('a')], [at(10, 40), { kind: 'after' }]]);
+    const p = project(framed, s, at(10, 44));
+    expect(p.frame).toMatchObject({ kind: 'closing', remainingSeconds: 360 });
+    expect(p.projectedEnd).toBe(at(10, 50));
+    // Past its minutes the closing is over time, and the end is now.
+    expect(project(framed, s, at(10, 53)).projectedEnd).toBe(at(10, 53));
+  });
+});
+
 describe('card timers', () => {
   it('pauses a card when the facilitator moves to another and resumes on return', () => {
     const s = started([[at(9, 0), card('a')], [at(9, 12), card('b')], [at(9, 20), card('c')], [at(9, 25), card('b')]]);

@@ -1,5 +1,6 @@
 // The resolved deck as JSON, embedded in the built HTML for the runtime, tools and tests.
 import type { Deck } from '../../model.js';
+import { dayMinutes } from '../day-plan.js';
 import { clockAfter } from '../resolve.js';
 import { guidanceHtml } from './guidance.js';
 
@@ -25,7 +26,10 @@ export function deckModel(deck: Deck, reveal: RevealOptions, generator: string) 
     date: deck.date,
     place: deck.place,
     start: deck.start,
-    plannedSeconds: (deck.cards.reduce((sum, c) => sum + c.minutes, 0) + deck.breaks.reduce((sum, b) => sum + b.minutes, 0)) * 60,
+    /** The whole day: the welcome, the cards, the breaks and the closing. */
+    plannedSeconds: dayMinutes(deck).total * 60,
+    welcome: { minutes: deck.welcome.minutes, plannedSeconds: deck.welcome.minutes * 60 },
+    closing: { minutes: deck.closing.minutes, plannedSeconds: deck.closing.minutes * 60, plannedStart: clockAfter(deck.start, dayMinutes(deck).closingOffset) },
     breaks: deck.breaks.map((b) => ({ title: b.title, minutes: b.minutes, plannedSeconds: b.minutes * 60, plannedStart: clockAfter(deck.start, b.offsetMinutes), afterCard: b.afterCard })),
     cards: deck.cards.map(({ card, minutes, offsetMinutes, themeNumber, guidance }) => ({
       id: card.id,

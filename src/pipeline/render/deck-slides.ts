@@ -1,5 +1,6 @@
 // Renders a resolved deck into its slides: title, agenda, every card's slides, closing.
 import type { Deck } from '../../model.js';
+import { dayEntries, dayMinutes } from '../day-plan.js';
 import { clockAfter } from '../resolve.js';
 import { renderCardSlides } from './card-slides.js';
 import { slideNotesHtml } from './guidance.js';
@@ -14,8 +15,10 @@ export function renderDeckSlides(deck: Deck): Slide[] {
   const strings = stringsFor(deck.language);
   const notes = (notes: SlideNotes) => ({ notes, notesHtml: slideNotesHtml(notes) });
   const themeCount = deck.cards.filter((c) => c.themeNumber !== undefined).length;
-  const totalMinutes = deck.cards.reduce((sum, c) => sum + c.minutes, 0) + deck.breaks.reduce((sum, b) => sum + b.minutes, 0);
-  const end = clockAfter(deck.start, totalMinutes);
+  const day = dayMinutes(deck);
+  const end = clockAfter(deck.start, day.total);
+  // The welcome's minutes are shared by the title and the agenda; reveal.js's pacing reads them.
+  const welcomeSeconds = deck.welcome.minutes > 0 ? (deck.welcome.minutes * 60) / 2 : 120;
 
   // Who it is for, then when and where, then who leads it: each on its own line when present.
   const date = deck.date ? strings.date(deck.date) : undefined;
@@ -30,25 +33,29 @@ export function renderDeckSlides(deck: Deck): Slide[] {
       + (deck.subtitle ? `\n<p class="subtitle">${escapeHtml(deck.subtitle)}</p>` : '')
       + metaLines.map((l) => `\n<p class="meta ${l.className}">${escapeHtml(l.text)}</p>`).join(''),
     ...notes({ main: deck.guidance.title }),
-    timingSeconds: 120,
+    timingSeconds: welcomeSeconds,
     content: { kind: 'title', title: deck.title, ...(deck.subtitle ? { subtitle: deck.subtitle } : {}), meta: metaLines.map((l) => l.text) },
   };
 
-  const agendaRow = (offset: number, rowTitle: string, minutes: number, isBreak: boolean): AgendaRow =>
-    ({ time: clockAfter(deck.start, offset), title: rowTitle, minutes: strings.minutes(minutes), isBreak });
-  const agendaRows: AgendaRow[] = [
-    ...deck.cards.map((c) => ({ offset: c.offsetMinutes, row: agendaRow(c.offsetMinutes, c.card.title, c.minutes, false) })),
-    ...deck.breaks.map((b) => ({ offset: b.offsetMinutes + 0.5, row: agendaRow(b.offsetMinutes, b.title ?? strings.break, b.minutes, true) })),
-  ].sort((a, b) => a.offset - b.offset).map((r) => r.row);
-  const rows = agendaRows.map((r) => `<li${r.isBreak ? ' class="agenda-break"' : ''}>`
+  const agendaRows = dayEntries(deck).map((entry): AgendaRow => ({
+    time: clockAfter(deck.start, entry.offset),
+    title: entry.kind === 'card' ? entry.placed.card.title
+      : entry.kind === 'break' ? entry.item.title ?? strings.break
+      : entry.kind === 'welcome' ? strings.welcome : strings.closingRow,
+    minutes: strings.minutes(entry.minutes),
+    isBreak: entry.kind === 'break',
+    ...(entry.kind === 'welcome' || entry.kind === 'closing' ? { frame: entry.kind } : {}),
+  }));
+  const rowClass = (r: AgendaRow) => (r.isBreak ? 'agenda-break' : r.frame ? `agenda-frame agenda-${r.frame}` : '');
+  const rows = agendaRows.map((r) => `<li${rowClass(r) ? ` class="${rowClass(r)}"` : ''}>`
     + `<span class="agenda-time">${r.time}</span> <span class="agenda-title">${escapeHtml(r.title)}</span> `
     + `<span class="agenda-minutes">${escapeHtml(r.minutes)}</span></li>`);
   const agendaTitle = deck.agendaTitle ?? strings.agenda;
   const agenda: Slide = {
     kind: 'agenda',
     html: `<h2>${escapeHtml(agendaTitle)}</h2>\n<ol class="agenda${rows.length > LONG_AGENDA ? ' agenda-long' : ''}">\n${rows.join('\n')}\n</ol>`,
-    ...notes({ header: `${deck.start}–${end} · ${strings.minutes(totalMinutes)}`, main: deck.guidance.agenda }),
-    timingSeconds: 120,
+    ...notes({ header: `${deck.start}–${end} · ${strings.minutes(day.total)}`, main: deck.guidance.agenda }),
+    timingSeconds: welcomeSeconds,
     content: { kind: 'agenda', title: agendaTitle, rows: agendaRows },
   };
 
@@ -59,7 +66,7 @@ export function renderDeckSlides(deck: Deck): Slide[] {
     kind: 'closing',
     html: `<h2>${escapeHtml(closingTitle)}</h2>` + (deck.closing.text ? `\n<p>${escapeHtml(deck.closing.text)}</p>` : ''),
     ...notes({ main: deck.guidance.closing }),
-    timingSeconds: 120,
+    timingSeconds: deck.closing.minutes > 0 ? deck.closing.minutes * 60 : 120,
     content: { kind: 'closing', title: closingTitle, ...(deck.closing.text ? { text: deck.closing.text } : {}) },
   };
   return [title, agenda, ...cards, closing];

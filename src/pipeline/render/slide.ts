@@ -27,6 +27,8 @@ export interface AgendaRow {
   title: string;
   minutes: string;
   isBreak: boolean;
+  /** The welcome's or the closing's row: part of the day, not an item the facilitator can re-plan. */
+  frame?: 'welcome' | 'closing';
 }
 
 /** A slide's content by kind, in the words the slide shows (interface words already in the deck's language). */

@@ -8,6 +8,9 @@ export interface Strings {
   break: string;
   questions: string;
   closing: string;
+  /** The agenda's rows for the welcome and the closing. */
+  welcome: string;
+  closingRow: string;
   video: string;
   videoPage: string;
   slideOf: (n: number, total: number) => string;
@@ -28,6 +31,8 @@ const da: Strings = {
   break: 'Pause',
   questions: 'Spørgsmål',
   closing: 'Tak for i dag',
+  welcome: 'Velkommen',
+  closingRow: 'Afslutning',
   video: 'Video',
   videoPage: 'Se videoen på',
   slideOf: (n, total) => `Slide ${n} af ${total}`,
@@ -46,6 +51,8 @@ const en: Strings = {
   break: 'Break',
   questions: 'Questions',
   closing: 'Thank you',
+  welcome: 'Welcome',
+  closingRow: 'Closing',
   video: 'Video',
   videoPage: 'Watch the video at',
   slideOf: (n, total) => `Slide ${n} of ${total}`,

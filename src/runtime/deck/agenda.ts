@@ -1,10 +1,11 @@
 // After a re-plan or a skip, the deck's own agenda slide and card title slides show the new minutes and times.
 //
 // The agenda rows are matched to the plan by order (the renderer writes
-// cards and breaks in plan order) and checked by card title; if the slide
-// does not match the plan (a hand-edited page), it is left alone. Times of
-// cards still ahead become their expected start, rounded to the minute;
-// skipped cards are struck through. Undoing every re-plan restores the
+// cards and breaks in plan order, between the welcome's and the closing's
+// rows) and checked by card title; if the slide does not match the plan (a
+// hand-edited page), it is left alone. Times of cards still ahead, and of
+// the closing, become their expected start, rounded to the minute; skipped
+// cards are struck through. Undoing every re-plan restores the
 // original text, kept in data attributes.
 import { formatClock } from '../kit/format.js';
 import type { Plan } from '../seminar/plan.js';
@@ -25,7 +26,8 @@ const roundToMinute = (ms: number) => Math.round(ms / 60_000) * 60_000;
 
 /** Writes the projection's minutes and times into the agenda and card title slides; `replanned` false restores them. */
 export function updateAgenda(doc: Document, plan: Plan, projection: Projection, strings: Strings, replanned: boolean): void {
-  const rows = Array.from(doc.querySelectorAll<HTMLLIElement>('.reveal .slides section.samtale-agenda ol.agenda > li'));
+  const agenda = '.reveal .slides section.samtale-agenda ol.agenda';
+  const rows = Array.from(doc.querySelectorAll<HTMLLIElement>(`${agenda} > li:not(.agenda-frame)`));
   const matches =
     rows.length === plan.items.length &&
     plan.items.every((item, i) => item.kind === 'break' || rows[i]!.querySelector('.agenda-title')?.textContent?.trim() === item.title.trim());
@@ -45,6 +47,12 @@ export function updateAgenda(doc: Document, plan: Plan, projection: Projection, 
           : strings.minutes(Math.round(row.effectiveSeconds / 60));
       }
     });
+    const closing = doc.querySelector(`${agenda} > li.agenda-closing .agenda-time`);
+    const plannedClosing = remember(closing, ORIGINAL_TIME);
+    if (closing) {
+      const expected = projection.projectedEnd - plan.closingSeconds * 1000;
+      closing.textContent = replanned && !projection.ended ? formatClock(roundToMinute(expected), plan.language) : plannedClosing ?? '';
+    }
   }
   for (const row of projection.rows) {
     if (row.kind !== 'card') continue;

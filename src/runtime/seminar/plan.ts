@@ -43,6 +43,10 @@ export interface Plan {
   facilitator?: string;
   /** Cards and breaks in the order of the day. */
   items: PlanItem[];
+  /** The welcome and the day's programme, before the first card (0 when the manifest plans none). */
+  welcomeSeconds: number;
+  /** The closing, after the last card: the day ends after it. */
+  closingSeconds: number;
   themeCount: number;
 }
 
@@ -51,6 +55,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 const seconds = (value: unknown): number =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.round(value) : 0;
+
+/** The planned seconds of the welcome or the closing in the model; a model from before they were planned has none. */
+const plannedOf = (part: unknown): number => (isRecord(part) ? seconds(part['plannedSeconds']) : 0);
 
 const CLOCK = /^(\d{1,2}):(\d{2})$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -102,6 +109,8 @@ export function planFromModel(model: unknown): Plan {
     ...text('place'),
     ...text('facilitator'),
     items: orderItems(cards, breaks),
+    welcomeSeconds: plannedOf(m['welcome']),
+    closingSeconds: plannedOf(m['closing']),
     themeCount: cards.filter((c) => c.themeNumber !== undefined).length,
   };
 }
@@ -125,9 +134,9 @@ export function itemIndex(plan: Plan, id: string): number {
   return plan.items.findIndex((item) => item.id === id);
 }
 
-/** Seconds of the whole plan as the manifest set it: every card and break. */
+/** Seconds of the whole day as the manifest set it: the welcome, every card and break, the closing. */
 export function plannedTotalSeconds(plan: Plan): number {
-  return plan.items.reduce((sum, item) => sum + item.plannedSeconds, 0);
+  return plan.welcomeSeconds + plan.items.reduce((sum, item) => sum + item.plannedSeconds, 0) + plan.closingSeconds;
 }
 
 /**

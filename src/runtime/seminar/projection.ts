@@ -9,8 +9,9 @@
 // Before the start nothing is measured: every row is ahead, the times are the manifest's on the day of
 // `now`, and the seminar is neither ahead nor behind. From the start the plan counts from the real start
 // time (re-based): a seminar that starts at 09:07 plans its end at 09:07 plus the day's minutes.
-// Projected end = now + what the open pause still has of its planned break + the current card's remaining
-// budget + every card and break ahead.
+// Projected end = now + what is left of the welcome (before the first card) + what the open pause still has
+// of its planned break + the current card's remaining budget + every card and break ahead + the closing
+// (what is left of it, once the deck is on the closing slide).
 import { type Plan, type PlanItem, clockOnDay, plannedTotalSeconds } from './plan.js';
 import { type SeminarPhase, type SeminarState, effectiveSeconds, elapsedMs, openPause, seminarPhase } from './state.js';
 
@@ -61,6 +62,15 @@ export interface CurrentCard {
   adjustSeconds: number;
 }
 
+/** The welcome (from the start until the first card) or the closing (from the closing slide): timed, but not cards. */
+export interface FramePart {
+  kind: 'welcome' | 'closing';
+  plannedSeconds: number;
+  /** Whole seconds left, rounded up; negative when over. */
+  remainingSeconds: number;
+  level: 'ok' | 'low' | 'over';
+}
+
 export interface Projection {
   now: number;
   phase: SeminarPhase;
@@ -83,6 +93,8 @@ export interface Projection {
   /** Whole seconds behind the planned end (negative: ahead); 0 before the start. */
   deltaSeconds: number;
   current?: CurrentCard;
+  /** The welcome or the closing, while the seminar is in it and the manifest plans minutes for it. */
+  frame?: FramePart;
   rows: RowProjection[];
   pauses: PauseProjection[];
 }
@@ -102,14 +114,17 @@ function positionIndex(plan: Plan, state: SeminarState): number {
 
 export function project(plan: Plan, state: SeminarState, now: number): Projection {
   const scheduledStart = clockOnDay(plan.start, state.startedAt ?? now);
-  const plannedStart = state.startedAt ?? scheduledStart;
+  // Started with a card already on the projector: the welcome was held before the clock ran, so the plan
+  // counts the start as the end of the welcome (no minutes gained by skipping what happened untimed).
+  const welcomeBefore = state.startedAt !== undefined && Object.values(state.cards).some((c) => c.firstEnteredAt === state.startedAt);
+  const plannedStart = state.startedAt === undefined ? scheduledStart : state.startedAt - (welcomeBefore ? plan.welcomeSeconds * 1000 : 0);
   const plannedEnd = plannedStart + plannedTotalSeconds(plan) * 1000;
   const position = positionIndex(plan, state);
   const pause = openPause(state);
   const taken = new Map(state.pauses.filter((p) => p.breakId !== undefined).map((p) => [p.breakId!, p]));
 
   const rows: RowProjection[] = [];
-  let plannedOffset = 0;
+  let plannedOffset = plan.welcomeSeconds;
   for (const [index, item] of plan.items.entries()) {
     const row = rowFor(plan, state, item, index, position, now, taken);
     row.plannedStart = plannedStart + plannedOffset * 1000;
@@ -120,6 +135,9 @@ export function project(plan: Plan, state: SeminarState, now: number): Projectio
   // Time still to come, in order: the open pause's planned remainder, the current card, then what is ahead.
   const started = state.startedAt !== undefined;
   let cursor = started ? now : plannedStart;
+  const frame = started ? framePart(plan, state, position, now) : undefined;
+  // Before the first card the welcome is on (or still to come); on the closing slide, the closing.
+  if (position < 0) cursor += Math.max(0, frame?.remainingSeconds ?? plan.welcomeSeconds) * 1000;
   if (pause?.breakId !== undefined) {
     const planned = plan.items.find((i) => i.id === pause.breakId)?.plannedSeconds ?? 0;
     cursor += Math.max(0, planned * 1000 - (now - pause.from));
@@ -133,7 +151,7 @@ export function project(plan: Plan, state: SeminarState, now: number): Projectio
       cursor += row.plannedSeconds * 1000;
     }
   }
-  const projectedEnd = cursor;
+  const projectedEnd = cursor + (state.position.atEnd ? Math.max(0, frame?.remainingSeconds ?? 0) : plan.closingSeconds) * 1000;
 
   const projection: Projection = {
     now,
@@ -160,7 +178,26 @@ export function project(plan: Plan, state: SeminarState, now: number): Projectio
   if (state.startedAt !== undefined) projection.actualStart = state.startedAt;
   const current = started ? currentCard(plan, state, now, pause === undefined) : undefined;
   if (current) projection.current = current;
+  if (frame) projection.frame = frame;
   return projection;
+}
+
+/**
+ * The welcome runs from the start until the first card is entered; the closing from the moment the deck
+ * reached the closing slide. Each has its planned seconds from the manifest; none when it has no minutes.
+ */
+function framePart(plan: Plan, state: SeminarState, position: number, now: number): FramePart | undefined {
+  const part = position < 0 && state.startedAt !== undefined ? { kind: 'welcome' as const, planned: plan.welcomeSeconds, since: state.startedAt }
+    : state.position.atEnd && state.endedAt !== undefined ? { kind: 'closing' as const, planned: plan.closingSeconds, since: state.endedAt }
+    : undefined;
+  if (!part || part.planned <= 0) return undefined;
+  const leftMs = part.planned * 1000 - (now - part.since);
+  return {
+    kind: part.kind,
+    plannedSeconds: part.planned,
+    remainingSeconds: wholeSeconds(leftMs),
+    level: leftMs <= 0 ? 'over' : leftMs <= (part.planned * 1000) / 4 ? 'low' : 'ok',
+  };
 }
 
 function rowFor(

@@ -56,7 +56,14 @@ export function startSeminar(state: SeminarState, now: number): SeminarState {
 
 /** The deck showed a slide. Returns the same object when nothing changed. */
 export function enterSlide(state: SeminarState, place: SlidePlace, now: number): SeminarState {
-  if (place.kind === 'before') return state;
+  if (place.kind === 'before') {
+    // Before the start the position only follows the deck: back on the title or the agenda after testing
+    // the remote, no card is current, so starting there starts the welcome, not a card.
+    if (state.startedAt !== undefined || (state.position.cardId === undefined && !state.position.atEnd)) return state;
+    const next = cloneSeminar(state);
+    next.position = { atEnd: false };
+    return next;
+  }
   if (place.kind === 'after') {
     if (state.position.atEnd) return state;
     const next = cloneSeminar(state);

@@ -51,6 +51,9 @@ export interface Strings {
   notStarted: string;
   notStartedHint: string;
   startedAt: (clock: string, late: number) => string;
+  /** The welcome before the first card, and the closing after the last, as the view's header names them while they run. */
+  welcomePart: string;
+  closingPart: string;
   finished: string;
   rehearsalBadge: string;
   rehearsalBefore: (seminarDate: string) => string;
@@ -146,10 +149,19 @@ export interface Strings {
   lookBackChoose: string;
   lookingBack: (card: string, onScreen: string) => string;
   backToScreen: (card: string) => string;
+  /** A look back the deck ended by moving on. */
+  lookBackEnded: (card: string, onScreen: string) => string;
+  /** Typing went on into the new card after the deck moved on mid-sentence. */
+  typedAfterSwitch: (card: string) => string;
+  moveTypingBack: (card: string) => string;
+  keepTyping: string;
+  movedBack: (card: string) => string;
   show: string;
   showHint: string;
   onScreen: string;
   savedAt: (clock: string) => string;
+  /** A keystroke on its way to the disk (see storage/durable.ts). */
+  saving: string;
   waitingForDeck: string;
   notSaved: string;
 

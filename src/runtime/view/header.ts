@@ -100,19 +100,22 @@ export class Header {
     const current = projection.current;
     const phase = projection.phase;
 
-    // The card on the projector.
+    // The card on the projector, or the welcome or closing the seminar is in.
     const card = current ?? cardOnScreen;
+    const frame = current ? undefined : projection.frame;
+    const frameTitle = frame?.kind === 'welcome' ? strings.welcomePart : strings.closingPart;
     setText(this.cardLabel, card?.themeNumber === undefined ? (phase === 'before' ? strings.notStarted : '') : strings.themeOf(card.themeNumber, this.plan.themeCount));
-    setText(this.cardTitle, card ? card.title : phase === 'ended' ? strings.finished : phase === 'before' ? strings.notStartedHint : this.plan.title || strings.viewHeading);
+    setText(this.cardTitle, frame ? frameTitle : card ? card.title : phase === 'ended' ? strings.finished : phase === 'before' ? strings.notStartedHint : this.plan.title || strings.viewHeading);
 
     // Its countdown: mm:ss, a colour at a quarter left and at zero, then +mm:ss.
-    setAttr(this.countdown, 'data-remaining-seconds', current?.remainingSeconds);
-    setAttr(this.timer, 'data-level', current?.level);
-    setAttr(this.timer, 'data-running', current ? String(current.running) : undefined);
-    setText(this.countdown, current ? formatCountdown(current.remainingSeconds) : '–');
-    setAttr(this.timer, 'data-empty', current ? undefined : 'true');
-    setText(this.timerLabel, current?.level === 'over' ? strings.overTime : strings.timeLeft);
-    setText(this.timerOf, current ? strings.ofMinutes(Math.round(current.effectiveSeconds / 6) / 10) : '');
+    const timed = current ?? frame;
+    setAttr(this.countdown, 'data-remaining-seconds', timed?.remainingSeconds);
+    setAttr(this.timer, 'data-level', timed?.level);
+    setAttr(this.timer, 'data-running', current ? String(current.running) : frame ? 'true' : undefined);
+    setText(this.countdown, timed ? formatCountdown(timed.remainingSeconds) : '–');
+    setAttr(this.timer, 'data-empty', timed ? undefined : 'true');
+    setText(this.timerLabel, timed?.level === 'over' ? strings.overTime : strings.timeLeft);
+    setText(this.timerOf, current ? strings.ofMinutes(Math.round(current.effectiveSeconds / 6) / 10) : frame ? strings.ofMinutes(Math.round(frame.plannedSeconds / 6) / 10) : '');
     this.minus.disabled = this.plus.disabled = !current;
 
     // The day: the clock, and one signal of where it stands (none before the start).
@@ -128,7 +131,9 @@ export class Header {
       setText(this.projectedEnd, strings.plannedDay(formatClock(projection.plannedStart, lang), formatClock(projection.plannedEnd, lang)));
       setText(this.delta, '');
     } else {
-      setText(this.projectedEnd, `${phase === 'ended' ? strings.endedAt : strings.projectedEnd} ${formatClock(projection.projectedEnd, lang)}`);
+      // Ended: the time the closing slide was reached, unless the closing has minutes of its own still to run.
+      const endedAt = phase === 'ended' && !projection.frame ? snapshot.seminar.endedAt : undefined;
+      setText(this.projectedEnd, endedAt !== undefined ? `${strings.endedAt} ${formatClock(endedAt, lang)}` : `${strings.projectedEnd} ${formatClock(projection.projectedEnd, lang)}`);
       setText(this.delta, state === 'on-time' ? strings.onTime : state === 'behind' ? strings.behind(minutes) : strings.ahead(minutes));
     }
     // How late (or early) the start was, when it was a late start and not another time of day altogether.
