@@ -35,9 +35,24 @@ export class SeminarDeck {
     const deck = new SeminarDeck(browser, page, file, problems, base);
     await deck.installClock();
     for (let attempt = 1; ; attempt++) {
-      await page.evaluate(() => {
+      await page.evaluate(async () => {
         localStorage.clear();
         window.name = '';
+        // The deck's durable copy (src/runtime/storage/durable.ts) would otherwise bring the last test's seminar back.
+        await new Promise<void>((resolve) => {
+          const request = indexedDB.open('samtale', 1);
+          request.onupgradeneeded = () => request.result.createObjectStore('kv');
+          request.onerror = () => resolve();
+          request.onsuccess = () => {
+            const db = request.result;
+            const tx = db.transaction('kv', 'readwrite');
+            tx.objectStore('kv').clear();
+            tx.oncomplete = tx.onabort = () => {
+              db.close();
+              resolve();
+            };
+          };
+        });
       });
       await page.reload({ waitUntil: 'load' });
       await page.waitForFunction(() => (window as unknown as Partial<RevealWindow>).Reveal?.isReady() === true);
@@ -45,6 +60,23 @@ export class SeminarDeck {
       if (fresh) break;
       if (attempt === 3) throw new Error('could not start from an empty storage');
     }
+    return deck;
+  }
+
+  /**
+   * Opens `file` in a browser that already holds a seminar for it (started again after a crash, on the
+   * same profile): storage stays as the crash left it, the clock at `base` plus `offset`.
+   */
+  static async attach(browser: Browser, file: string, base: number, offset: number): Promise<SeminarDeck> {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 720 });
+    const problems: string[] = [];
+    await watchWindow(page, problems, 'deck');
+    const deck = new SeminarDeck(browser, page, file, problems, base);
+    deck.offset = offset;
+    await deck.installClock();
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    await page.waitForFunction(() => (window as unknown as Partial<RevealWindow>).Reveal?.isReady() === true, { polling: 100 });
     return deck;
   }
 

@@ -50,15 +50,19 @@ export function Facilitator(): RevealPlugin {
     init(deck: RevealApi) {
       const api = deck as RevealApi & { isPrintView?: () => boolean };
       if (api.isPrintView?.() === true || deck.getConfig().view === 'print') return;
-      mount(deck, document, window);
+      // reveal.js waits for this before it is ready: the seminar is read back (its durable copy too) first.
+      return mount(deck, document, window);
     },
   };
 }
 
-function mount(deck: RevealApi, doc: Document, win: Window): void {
+async function mount(deck: RevealApi, doc: Document, win: Window): Promise<void> {
   const plan = planFromModel(readModel(doc));
   const strings = runtimeStrings(plan.language);
-  const session = new SeminarSession(plan, new SeminarStore(win, plan.deckId, true), () => now(win));
+  const store = await SeminarStore.open(win, plan.deckId, true);
+  const session = new SeminarSession(plan, store, () => now(win));
+  // Reopened (or reloaded) during the seminar: back on the slide the room last saw, not on the title.
+  const resumeAt = resumeSlide(session, store.loadSlide());
   const overviewSection = doc.querySelector<HTMLElement>(`.reveal .slides > section[data-slide-kind="${OVERVIEW_KIND}"]`);
   const overview = overviewSection ? new OverviewSlide(deck, overviewSection, plan, strings) : undefined;
   const navigation = new Navigation(deck, (slide) => {
@@ -137,6 +141,7 @@ function mount(deck: RevealApi, doc: Document, win: Window): void {
   });
 
   const follow = () => {
+    store.saveSlide(deck.getIndices().h);
     const place = placeOf(deck, deck.getCurrentSlide());
     session.cardOnScreen = place.kind === 'card' ? place.cardId : undefined;
     session.apply({ type: 'slide', place });
@@ -144,6 +149,7 @@ function mount(deck: RevealApi, doc: Document, win: Window): void {
   };
   deck.on('ready', () => {
     labelRevealControls(deck, strings);
+    if (resumeAt !== undefined && deck.getIndices().h === 0) deck.slide(resumeAt);
     follow();
   });
   deck.on('slidechanged', follow);
@@ -193,6 +199,12 @@ function mount(deck: RevealApi, doc: Document, win: Window): void {
       }
     }
   }
+}
+
+/** The slide to go back to on opening: the last one shown, while the seminar is under way. */
+function resumeSlide(session: SeminarSession, slide: number | undefined): number | undefined {
+  const phase = session.snapshot().projection.phase;
+  return (phase === 'running' || phase === 'paused') && slide !== undefined && slide > 0 ? slide : undefined;
 }
 
 function showPlan(doc: Document, plan: Plan, snapshot: Snapshot, strings: Strings): void {

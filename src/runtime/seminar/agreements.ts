@@ -14,7 +14,7 @@ export interface FieldWrite {
 }
 
 /** Whether `write` is newer than what the field holds: a higher revision, or the same from a later writer id. */
-export function isNewer(write: Pick<FieldWrite, 'rev' | 'writer'>, current: TextField | undefined): boolean {
+export function isNewer(write: Pick<FieldWrite, 'rev' | 'writer'>, current: Pick<TextField, 'rev' | 'writer'> | undefined): boolean {
   if (!current) return true;
   return write.rev > current.rev || (write.rev === current.rev && write.writer > current.writer);
 }

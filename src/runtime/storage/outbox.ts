@@ -23,13 +23,7 @@ export class Outbox {
   }
 
   entries(): OutboxEntry[] {
-    if (this.cache) return this.cache;
-    try {
-      const value = JSON.parse(this.store.read(this.key) ?? '[]') as unknown;
-      return Array.isArray(value) ? value.filter(isEntry) : [];
-    } catch {
-      return [];
-    }
+    return this.cache ?? parseEntries(this.store.read(this.key) ?? '[]');
   }
 
   /** Keeps a keystroke (the field's whole text); false when the browser refused to store it. */
@@ -45,9 +39,34 @@ export class Outbox {
     if (left.length !== entries.length) this.save(left);
   }
 
+  /** Whether what the outbox holds now is on disk (see storage/durable.ts). */
+  settled(): boolean {
+    return this.store.settled(this.key);
+  }
+
   private save(entries: OutboxEntry[]): boolean {
     this.cache = entries;
     return entries.length === 0 ? (this.store.remove(this.key), true) : this.store.write(this.key, JSON.stringify(entries));
+  }
+}
+
+/** Two stored outboxes as one (JSON): per field, the newer keystroke. */
+export function mergeOutboxes(a: string, b: string): string {
+  const merged: OutboxEntry[] = [];
+  for (const entry of [...parseEntries(a), ...parseEntries(b)]) {
+    const at = merged.findIndex((e) => sameField(e, entry));
+    if (at < 0) merged.push(entry);
+    else if (isNewer(entry.write, merged[at]!.write)) merged[at] = entry;
+  }
+  return JSON.stringify(merged);
+}
+
+function parseEntries(raw: string): OutboxEntry[] {
+  try {
+    const value = JSON.parse(raw) as unknown;
+    return Array.isArray(value) ? value.filter(isEntry) : [];
+  } catch {
+    return [];
   }
 }
 

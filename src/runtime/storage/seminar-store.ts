@@ -5,6 +5,7 @@
 //   samtale.v2/<deck>/index            which seminar the deck works in
 //   samtale.v2/<deck>/seminar/<id>     one seminar (seminar/state.ts) with a revision that grows per save
 //   samtale.v2/<deck>/prefs            the facilitator's choices (sound, countdown on screen, …)
+//   samtale.v2/<deck>/slide            the slide the deck last showed (to reopen there during the seminar)
 //   samtale.v2/<deck>/outbox           keystrokes the facilitator view has typed and the deck has not yet confirmed
 //
 // Writers: the deck window writes the index, the seminars and the preferences; the facilitator view writes
@@ -15,6 +16,10 @@
 // a bare page). `window.name` survives reloads of the same tab whatever happens to storage, so the deck
 // window also writes the active seminar there; loading takes whichever copy has the higher revision.
 //
+// Why a durable copy (durable.ts): localStorage reaches the disk seconds after setItem, so a browser that
+// crashes loses the last seconds; every write also goes to IndexedDB, whose commit is on disk. Opening reads
+// that copy first and puts back into localStorage whatever is newer there (`SeminarStore.open`).
+//
 // When the browser refuses a write (quota full, storage disabled, private mode), the value is kept in
 // memory, `problem` says why, and listeners hear at once: the view tells the facilitator and offers the
 // record as a download.
@@ -22,6 +27,8 @@ import type { SeminarSummary } from '../seminar/identity.js';
 import { summarise } from '../seminar/identity.js';
 import { parsePrefs, parseSeminar } from '../seminar/parse.js';
 import type { Prefs, SeminarState } from '../seminar/state.js';
+import { DurableCopy } from './durable.js';
+import { mergeOutboxes } from './outbox.js';
 
 export type StorageProblem = 'quota' | 'unavailable';
 
@@ -46,6 +53,7 @@ export class SeminarStore {
   private readonly listeners = new Set<(problem: StorageProblem | undefined) => void>();
   /** The seminar the deck works in: the only one mirrored into the window's name. */
   private active: string | undefined;
+  private durable: DurableCopy | undefined;
 
   constructor(
     private readonly win: Window,
@@ -53,6 +61,48 @@ export class SeminarStore {
     /** The deck window mirrors the active seminar into its name; the view must not touch its own. */
     private readonly mirror: boolean,
   ) {}
+
+  /**
+   * The store with its durable copy: what the copy holds newer than localStorage (the seconds a crash
+   * took from localStorage) is put back first, so everything after reads one place, synchronously.
+   */
+  static async open(win: Window, deckId: string, mirror: boolean): Promise<SeminarStore> {
+    const store = new SeminarStore(win, deckId, mirror);
+    const { copy, entries } = await DurableCopy.open(win, store.key(''));
+    store.durable = copy;
+    for (const [key, value] of entries) store.recover(key, value);
+    return store;
+  }
+
+  /** Puts a durable entry back into localStorage when it is newer than what localStorage holds. */
+  private recover(key: string, value: string): void {
+    const local = this.read(key);
+    if (local === value) return;
+    let kept = value;
+    if (local !== null) {
+      if (key.startsWith(this.key('seminar', ''))) {
+        if ((this.parse(value)?.revision ?? -1) <= (this.parse(local)?.revision ?? -1)) return;
+      } else if (key === this.key('outbox')) {
+        kept = mergeOutboxes(local, value);
+      } else {
+        return;
+      }
+    }
+    try {
+      this.storage()?.setItem(key, kept);
+    } catch {
+      this.memory.set(key, kept);
+    }
+  }
+
+  /** Whether the last write of `key` is on disk; `onSettled` hears each time writes reach it. */
+  settled(key: string): boolean {
+    return this.durable?.settled(key) ?? true;
+  }
+
+  onSettled(listener: () => void): void {
+    this.durable?.onSettled(listener);
+  }
 
   key(...parts: string[]): string {
     return `${PREFIX}${this.deckId}/${parts.join('/')}`;
@@ -96,12 +146,14 @@ export class SeminarStore {
       }
     }
     if (problem) this.memory.set(key, value);
+    this.durable?.put(key, value);
     this.setProblem(problem);
     return problem === undefined;
   }
 
   remove(key: string): void {
     this.memory.delete(key);
+    this.durable?.put(key, null);
     try {
       this.storage()?.removeItem(key);
     } catch {
@@ -235,6 +287,17 @@ export class SeminarStore {
     } catch {
       return undefined;
     }
+  }
+
+  // ------------------------------------------------------------ the slide on the projector
+
+  loadSlide(): number | undefined {
+    const value = Number(this.read(this.key('slide')));
+    return Number.isInteger(value) && value >= 0 ? value : undefined;
+  }
+
+  saveSlide(index: number): void {
+    if (this.loadSlide() !== index) this.write(this.key('slide'), String(index));
   }
 
   // ------------------------------------------------------------ preferences

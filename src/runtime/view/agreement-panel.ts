@@ -3,11 +3,16 @@
 // The two fields (the agreement, and who follows up by when) belong to the card the projector shows, and
 // say so: their heading names it, and both carry `data-card` with its id. Looking at another card is
 // explicit (choose it below the fields), labelled as a look back, and ends as soon as the deck moves to
-// another card; then the fields belong to the projector's card again. So no keystroke can land in a card
-// other than the one the panel names. On the card's action slide the fields grow.
+// another card; then the fields belong to the projector's card again, and a notice says so. So no keystroke
+// can land in a card other than the one the panel names. On the card's action slide the fields grow.
+//
+// A facilitator typing with eyes on the keyboard may not see the deck move on mid-sentence (the remote in
+// a colleague's hand, a slide timer): what is typed after the switch goes into the new card. The panel
+// then says so, and one click moves the words typed since the switch back to the card they were meant for.
 //
 // Every keystroke is kept at once in this window's outbox (storage/outbox.ts) and sent to the deck, which
-// holds the seminar; the outbox entry goes when the deck's snapshot holds the text. A field's whole text
+// holds the seminar; the outbox entry goes when the deck's snapshot holds the text. "Gemt" shows once the
+// outbox as it stands is on disk (an entry dropped only after the deck's save of it, so that save too). A field's whole text
 // travels with a revision, so two windows typing never splice each other's text: the newer whole wins.
 import { button, h, setAttr, setText } from '../kit/dom.js';
 import { formatClock } from '../kit/format.js';
@@ -20,6 +25,16 @@ import type { Strings } from '../strings/index.js';
 const FIELDS: readonly AgreementField[] = ['agreed', 'followUp'];
 /** How long a switch of card is marked on the fields, so it cannot go unnoticed. */
 const SWITCH_MARK_MS = 1600;
+/** A switch this soon after a keystroke came mid-sentence: the typing that follows may be meant for the card before. */
+const MID_SENTENCE_MS = 15_000;
+
+/** The deck moved to another card while the facilitator was typing into `field`: what stood in the new card's field then. */
+interface SwitchGuard {
+  from: string;
+  to: string;
+  field: AgreementField;
+  before: string;
+}
 
 export interface AgreementPanelOptions {
   send(command: Command): boolean;
@@ -56,6 +71,12 @@ export class AgreementPanel {
   private readonly typed = new Map<string, number>();
   private storedOk = true;
   private switchTimer: number | undefined;
+  private lastTyped = Number.NEGATIVE_INFINITY;
+  private guard: SwitchGuard | undefined;
+  private readonly switchNotice: HTMLElement;
+  private readonly switchText: HTMLElement;
+  private readonly moveButton: HTMLButtonElement;
+  private readonly keepButton: HTMLButtonElement;
 
   constructor(
     private readonly doc: Document,
@@ -67,6 +88,10 @@ export class AgreementPanel {
     this.lookBackText = h(doc, 'span');
     this.backButton = button(doc, '', () => this.endLookBack(), { class: 'fv-button fv-small-button', 'data-action': 'end-look-back' });
     this.lookBackNotice = h(doc, 'p', { class: 'fv-lookback', role: 'status', hidden: true }, this.lookBackText, ' ', this.backButton);
+    this.switchText = h(doc, 'span');
+    this.moveButton = button(doc, '', () => this.moveBack(), { class: 'fv-button fv-small-button', 'data-action': 'move-typing-back' });
+    this.keepButton = button(doc, strings.keepTyping, () => this.dropGuard(), { class: 'fv-button fv-small-button', 'data-action': 'keep-typing' });
+    this.switchNotice = h(doc, 'p', { class: 'fv-lookback fv-switch-notice', role: 'status', hidden: true }, this.switchText, ' ', this.moveButton, this.keepButton);
     this.hint = h(doc, 'p', { class: 'fv-hint' }, strings.noCardOnScreen);
     this.questionText = h(doc, 'span', { class: 'fv-action-text' });
     this.question = h(doc, 'p', { class: 'fv-action-question' }, h(doc, 'span', { class: 'fv-action-label' }, `${strings.action}:`), ' ', this.questionText);
@@ -106,6 +131,7 @@ export class AgreementPanel {
       { class: 'fv-agreement', 'aria-labelledby': 'fv-agreement-heading', 'data-prominent': 'false', 'data-mode': 'none' },
       h(doc, 'div', { class: 'fv-agreement-head' }, this.heading, this.saved),
       this.lookBackNotice,
+      this.switchNotice,
       this.hint,
       this.fields,
       h(
@@ -123,7 +149,11 @@ export class AgreementPanel {
   private area(field: AgreementField, placeholder: string, rows: number): HTMLTextAreaElement {
     const area = h(this.doc, 'textarea', { id: `fv-${field}`, class: `fv-text fv-${field}`, rows, placeholder, spellcheck: 'true', 'data-field': field, disabled: true });
     // The keystroke is kept before anything else happens.
-    area.addEventListener('input', () => this.type(field, area.value));
+    area.addEventListener('input', () => {
+      this.type(field, area.value);
+      if (this.switchNotice.dataset['kind'] === 'info') this.switchNotice.hidden = true;
+      this.renderGuard();
+    });
     return area;
   }
 
@@ -131,7 +161,13 @@ export class AgreementPanel {
   follow(cardId: string | undefined, slideKind: string | undefined): void {
     // A look back ends when the deck moves to another card, or arrives at the action slide: that is
     // where the agreement for the card on the projector is written.
-    if (cardId !== this.screenCard || (slideKind === 'action' && this.screenKind !== 'action')) this.lookBack = undefined;
+    const before = this.target;
+    if (cardId !== this.screenCard || (slideKind === 'action' && this.screenKind !== 'action')) {
+      if (cardId !== before) this.switchNotice.hidden = true;
+      if (this.lookBack !== undefined && cardId !== before) this.notice(this.strings.lookBackEnded(this.cardName(this.lookBack), cardId === undefined ? this.strings.now : this.cardName(cardId)));
+      this.lookBack = undefined;
+    }
+    if (cardId !== before) this.guardSwitch(before, cardId);
     this.screenCard = cardId;
     this.screenKind = slideKind;
     this.render();
@@ -170,7 +206,80 @@ export class AgreementPanel {
     this.storedOk = this.options.outbox.put({ seminar: seminar.id, write });
     this.options.onStorage(this.storedOk);
     this.options.send({ kind: 'event', event: { type: 'write', ...write } });
+    this.lastTyped = performance.now();
     this.renderSaved();
+  }
+
+  /** Writes a field's whole text as if typed (the move of words typed after a switch). */
+  private put(cardId: string, field: AgreementField, text: string): void {
+    const area = this.areas[field];
+    const shown = area.dataset['card'];
+    area.dataset['card'] = cardId;
+    this.type(field, text);
+    if (shown !== undefined) area.dataset['card'] = shown;
+  }
+
+  /** The deck moved from `from` to `to` within seconds of a keystroke into a field that has focus. */
+  private guardSwitch(from: string | undefined, to: string | undefined): void {
+    this.guard = undefined;
+    const field = FIELDS.find((f) => this.doc.activeElement === this.areas[f]);
+    const recent = performance.now() - this.lastTyped < MID_SENTENCE_MS;
+    if (from === undefined || to === undefined || field === undefined || !recent || !this.snapshot) return;
+    const seminar = this.snapshot.seminar;
+    const before = this.pending(seminar.id, to, field) ?? seminar.cards[to]?.[field]?.text ?? '';
+    this.guard = { from, to, field, before };
+  }
+
+  /** Typed since the switch into the new card: the words after what stood there. */
+  private typedSinceSwitch(): string | undefined {
+    const guard = this.guard;
+    if (!guard || this.target !== guard.to) return undefined;
+    const now = this.areas[guard.field].value;
+    return now.startsWith(guard.before) && now.length > guard.before.length ? now.slice(guard.before.length) : undefined;
+  }
+
+  private moveBack(): void {
+    const guard = this.guard;
+    const typed = this.typedSinceSwitch();
+    const seminar = this.snapshot?.seminar;
+    if (!guard || typed === undefined || !seminar) return;
+    const earlier = this.pending(seminar.id, guard.from, guard.field) ?? seminar.cards[guard.from]?.[guard.field]?.text ?? '';
+    this.areas[guard.field].value = guard.before;
+    this.put(guard.to, guard.field, guard.before);
+    this.put(guard.from, guard.field, earlier + typed);
+    this.guard = undefined;
+    this.notice(this.strings.movedBack(this.cardName(guard.from)));
+    this.areas[guard.field].focus();
+  }
+
+  private dropGuard(): void {
+    this.guard = undefined;
+    this.switchNotice.hidden = true;
+  }
+
+  /** A notice above the fields (replacing the previous one) that stays until the next switch or keystroke choice. */
+  private notice(text: string): void {
+    setText(this.switchText, text);
+    this.moveButton.hidden = true;
+    this.keepButton.hidden = true;
+    this.switchNotice.dataset['kind'] = 'info';
+    this.switchNotice.hidden = false;
+  }
+
+  /** While typing continues into the new card after a switch mid-sentence: offer to move it back. */
+  private renderGuard(): void {
+    const guard = this.guard;
+    const typed = this.typedSinceSwitch();
+    if (!guard || typed === undefined) {
+      if (this.switchNotice.dataset['kind'] === 'guard') this.switchNotice.hidden = true;
+      return;
+    }
+    setText(this.switchText, this.strings.typedAfterSwitch(this.cardName(guard.to)));
+    setText(this.moveButton, this.strings.moveTypingBack(this.cardName(guard.from)));
+    this.moveButton.hidden = false;
+    this.keepButton.hidden = false;
+    this.switchNotice.dataset['kind'] = 'guard';
+    this.switchNotice.hidden = false;
   }
 
   /** The text this window typed and the deck has not confirmed yet, if any. */
@@ -216,6 +325,7 @@ export class AgreementPanel {
       if (area.value !== text && (switched || this.doc.activeElement !== area)) area.value = text;
     }
     if (switched && target !== undefined) this.markSwitch();
+    this.renderGuard();
 
     if (snapshot) {
       if (this.showBox.checked !== snapshot.prefs.showAgreements) this.showBox.checked = snapshot.prefs.showAgreements;
@@ -227,16 +337,19 @@ export class AgreementPanel {
     this.renderSaved();
   }
 
-  private renderSaved(): void {
+  /** "Gemt" only once the keystroke is on disk: in the deck's seminar or this window's outbox. */
+  renderSaved(): void {
     const { strings } = this;
     const snapshot = this.snapshot;
     const waiting = snapshot !== undefined && this.options.outbox.entries().some((e) => e.seminar === snapshot.seminar.id);
+    const onDisk = this.options.outbox.settled();
     const text = !this.storedOk && (waiting || !this.options.connected()) ? strings.notSaved
       : waiting && !this.options.connected() ? strings.waitingForDeck
+      : this.typed.size > 0 && !onDisk ? strings.saving
       : snapshot && this.typed.size > 0 ? strings.savedAt(formatClock(snapshot.now, strings.language))
       : '';
     setText(this.saved, text);
-    setAttr(this.element, 'data-saved', waiting ? 'pending' : this.storedOk ? 'true' : 'false');
+    setAttr(this.element, 'data-saved', waiting || !onDisk ? 'pending' : this.storedOk ? 'true' : 'false');
   }
 
   private markSwitch(): void {

@@ -49,7 +49,7 @@ export async function startFacilitatorView(doc: Document, win: Window): Promise<
   injectStyle(doc, 'samtale-facilitator-view-style', css);
   injectStyle(doc, 'samtale-agreement-style', agreementCss);
 
-  const store = new SeminarStore(win, plan.deckId, false);
+  const store = await SeminarStore.open(win, plan.deckId, false);
   const outbox = new Outbox(store);
   let connection: DeckConnection | undefined;
   const send = (command: Command): boolean => connection?.send(command) ?? false;
@@ -62,7 +62,14 @@ export async function startFacilitatorView(doc: Document, win: Window): Promise<
     outbox: () => outbox.entries(),
   });
   view.onDeckReloaded = () => connection?.hello();
+  store.onSettled(() => view.storageSettled());
   connection.start();
+  // A button clicked with the mouse gives the focus back: Space or Enter from the remote or the laptop then
+  // reach the deck's keys instead of pressing that button again (keyboard clicks have detail 0 and keep it).
+  doc.addEventListener('click', (event) => {
+    const clicked = event.target instanceof Element ? event.target.closest('button') : null;
+    if (clicked && event.detail > 0 && !clicked.closest('dialog')) clicked.blur();
+  });
   doc.addEventListener('keydown', (event) => {
     if (event.defaultPrevented) return;
     const command = viewKeyCommand(event, view.dialog.element.open || view.replan.dialog.open);
@@ -154,6 +161,11 @@ class FacilitatorView {
     this.current.show(0, -1, true, strings.now);
     this.next.show(1, -1, true, strings.nextSlide);
     this.notes.show(0);
+  }
+
+  /** The view's writes reached the disk: "Gemt" may show. */
+  storageSettled(): void {
+    this.agreement.renderSaved();
   }
 
   update(message: Extract<DeckMessage, { type: 'snapshot' }>): void {
