@@ -1,6 +1,5 @@
 // The `samtale` command: thin wiring over the API. Each command imports only what it needs.
 import { cac } from 'cac';
-import { readFileSync } from 'node:fs';
 import { EnvironmentError, UsageError } from '../diagnostics/deck-error.js';
 import { formatDiagnostics, visible } from '../diagnostics/format.js';
 import type { Diagnostic } from '../diagnostics/deck-error.js';
@@ -51,8 +50,8 @@ cli
   });
 
 cli
-  .command('new <name>', 'Scaffold an adaptation of the default deck for a municipality')
-  .option('--from <deck>', 'The deck to adapt (default: the default deck)')
+  .command('new <name>', 'Scaffold an adaptation of a deck for a municipality')
+  .option('--from <deck>', 'The deck to adapt (default: the project\'s "defaultDeck", else the base deck shipped with samtale)')
   .example('samtale new "Faxe Kommune"     # slides/faxe.yaml and content/faxe/')
   .action(async (name: string, options: { from?: string }) => {
     const { newAdaptation } = await import('../api.js');
@@ -165,16 +164,8 @@ cli
     console.log(`done in ${Math.round(performance.now() - started)} ms`);
   });
 
+cli.option('-v, --version', 'Show the version of samtale and of the base decks shipped with it');
 cli.help();
-cli.version(packageVersion());
-
-function packageVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
 
 function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
   if (diagnostics.length > 0) console.error(formatDiagnostics(diagnostics, { cwd: process.cwd(), codeFrame: true }));
@@ -196,7 +187,12 @@ function relativePath(file: string): string {
 async function main(): Promise<void> {
   try {
     const { args, options } = cli.parse(process.argv, { run: false });
-    if (options['help'] || options['version']) return;
+    if (options['help']) return;
+    if (options['version']) {
+      const { versionText } = await import('../project/samtale-package.js');
+      console.log(versionText());
+      return;
+    }
     if (!cli.matchedCommand) {
       if (args.length > 0) throw new UsageError('E_USAGE', `unknown command "${args[0]}"`);
       cli.outputHelp();
