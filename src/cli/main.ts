@@ -61,6 +61,14 @@ cli
   });
 
 cli
+  .command('setup', 'Find a Chromium for PDF export, or install one (Debian/Ubuntu as root); "npm install" runs it in a project made by "samtale init"')
+  .action(async () => {
+    const { ensureBrowser } = await import('../browser/setup.js');
+    // Never an error: an install must not fail on a laptop without a browser, only the commands that need one do.
+    ensureBrowser();
+  });
+
+cli
   .command('dev [deck]', 'Live preview: the deck in the browser, updated on the same slide as you save cards and manifests')
   .option('--port <port>', 'Port (the next free one if it is taken)', { default: 5173 })
   .option('--host [host]', 'Address to listen on; without a value, every address (to preview on another device)')
