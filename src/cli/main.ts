@@ -61,6 +61,24 @@ cli
   });
 
 cli
+  .command('init <folder>', 'Start a project of your own: package.json depending on samtale, slides/, content/, a README; its decks extend the base decks shipped with samtale')
+  .option('--municipality <name>', 'Also write a first adaptation for this municipality, as "samtale new" does')
+  .option('--samtale <spec>', 'The samtale dependency in package.json (default: ^ this version): a version range, or a .tgz file or folder')
+  .example('samtale init vordingborg-seminar --municipality "Vordingborg Kommune"')
+  .action(async (folder: string, options: { municipality?: string; samtale?: string }) => {
+    const { initProject } = await import('../scaffold/init-project.js');
+    const created = initProject({
+      folder: String(folder),
+      ...(options.municipality === undefined ? {} : { municipality: String(options.municipality) }),
+      ...(options.samtale === undefined ? {} : { samtale: String(options.samtale) }),
+    });
+    const folderName = relativePath(created.root);
+    console.log(`created ${folderName}/: ${created.files.join(', ')}`);
+    if (created.deck) console.log(`the deck ${created.deck.id} extends ${created.base.name}`);
+    console.log(`next:\n  cd ${folderName}\n  npm install\n  ${created.deck ? 'npx samtale build' : 'npx samtale new "Faxe Kommune"'}`);
+  });
+
+cli
   .command('setup', 'Find a Chromium for PDF export, or install one (Debian/Ubuntu as root); "npm install" runs it in a project made by "samtale init"')
   .action(async () => {
     const { ensureBrowser } = await import('../browser/setup.js');
