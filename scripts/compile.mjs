@@ -136,6 +136,7 @@ async function buildStyles(dir) {
   const entries = await readdir(themesDir, { withFileTypes: true });
   const themes = {};
   const printThemes = {};
+  const participantsThemes = {};
   await mkdir(path.join(dir, 'themes'), { recursive: true });
   for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
     const source = path.join(themesDir, entry.name, 'theme.css');
@@ -152,9 +153,17 @@ async function buildStyles(dir) {
       await writeFile(path.join(dir, printOut), await inlineUrls(printCss, printSource));
       printThemes[entry.name] = printOut;
     }
+    // Its participants' edition CSS (participants.html), if it has one; `samtale build` falls back to the default's.
+    const participantsSource = path.join(themesDir, entry.name, 'participants.css');
+    const participantsCss = await readFile(participantsSource, 'utf8').catch(() => undefined);
+    if (participantsCss !== undefined) {
+      const participantsOut = `themes/${entry.name}.participants.css`;
+      await writeFile(path.join(dir, participantsOut), await inlineUrls(participantsCss, participantsSource));
+      participantsThemes[entry.name] = participantsOut;
+    }
   }
   if (!('default' in themes)) throw new CompileError('themes/default/theme.css is missing');
-  return { themes, printThemes };
+  return { themes, printThemes, participantsThemes };
 }
 
 function rel(file) {
@@ -167,8 +176,8 @@ async function compileRuntime() {
     // The themes' CSS refers to these (lib/fonts/), so they exist before the styles are built.
     await writePlainZeroFonts(path.join(root, 'lib/fonts'));
     await buildRuntimeScript(stagingDir);
-    const { themes, printThemes } = await buildStyles(stagingDir);
-    await writeManifest(stagingDir, themes, printThemes);
+    const styles = await buildStyles(stagingDir);
+    await writeManifest(stagingDir, styles);
     await rm(runtimeDir, { recursive: true, force: true });
     await rename(stagingDir, runtimeDir);
   } finally {
@@ -176,12 +185,13 @@ async function compileRuntime() {
   }
 }
 
-async function writeManifest(dir, themes, printThemes) {
+async function writeManifest(dir, { themes, printThemes, participantsThemes }) {
   const manifest = {
     script: 'runtime.js',
     revealCss: 'reveal.css',
     themes,
     printThemes,
+    participantsThemes,
     // Hashes of scripts the runtime writes into new documents. None today: the
     // facilitator view opens the deck file itself instead of writing a page
     // into a popup, as reveal's speaker view did. The deck adds its own hashes.

@@ -1,5 +1,5 @@
-// Install-time check that PDF export and the browser tests have a Chromium and poppler-utils, and that the
-// PowerPoint test has LibreOffice Impress to open the .pptx in; installs them on Debian as root.
+// Install-time check that PDF export and the browser tests have a Chromium, poppler-utils and a colour emoji
+// font, and that the PowerPoint test has LibreOffice Impress to open the .pptx in; installs them on Debian as root.
 //
 //   node scripts/ensure-browser.mjs
 //
@@ -20,7 +20,7 @@ try {
   console.log('samtale: lib/ is not compiled; run "npm run compile" first, then this script again');
   process.exit(0);
 }
-const { aptInstall, canApt, onPath, say } = system;
+const { aptInstall, canApt, hasEmojiFont, onPath, say } = system;
 
 /** The compiled resolver: the browser exactly as `samtale pdf` will find it. */
 async function loadFindBrowser() {
@@ -51,7 +51,8 @@ async function main() {
   const hasPoppler = () => onPath(['pdftotext']) !== undefined && onPath(['pdftoppm']) !== undefined;
   // A setting that names a missing file is the user's choice to fix; installing another browser would not help.
   const needBrowser = !browser.found && !browser.error?.variable;
-  const missing = [...(needBrowser ? ['chromium'] : []), ...(hasPoppler() ? [] : ['poppler-utils'])];
+  const missing = [...(needBrowser ? ['chromium'] : []), ...(hasPoppler() ? [] : ['poppler-utils']),
+    ...(hasEmojiFont() ? [] : ['fonts-noto-color-emoji'])];
 
   if (missing.length > 0 && canApt()) {
     if (!aptInstall(missing)) say(`could not install ${missing.join(' ')}; see apt-get's output above`);
@@ -60,6 +61,9 @@ async function main() {
 
   if (browser.found) say(`browser for PDF export and tests: ${browser.found.path} (${browser.found.source})`);
   else say(`warning: ${browser.error?.message ?? browser.error}\n  (samtale build works without it; samtale pdf and the browser tests do not)`);
+
+  if (hasEmojiFont()) say('a colour emoji font found');
+  else say('warning: no colour emoji font; a PDF with emoji in it will be refused.\n  Debian/Ubuntu: sudo apt-get install fonts-noto-color-emoji');
 
   if (hasPoppler()) say('pdftotext and pdftoppm (poppler-utils) found');
   else {

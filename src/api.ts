@@ -1,7 +1,8 @@
 // The programmatic API behind the CLI: build and check decks. Tests call these directly.
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { listThemes, loadRuntimeAssets, themeColours, type RuntimeAssets } from './assets/runtime-assets.js';
 import { contentSecurityPolicy } from './assets/csp.js';
+import { loadParticipantsThemeFiles, type ParticipantsThemeFiles } from './assets/participants-assets.js';
 import { DeckError, Diagnostics, EnvironmentError, type Diagnostic } from './diagnostics/deck-error.js';
 import type { Card, Deck, DeckCard, NotesSource } from './model.js';
 import { emitDeck } from './pipeline/emit.js';
@@ -20,6 +21,7 @@ import { renderDeckSlides } from './pipeline/render/deck-slides.js';
 import { samtaleVersion } from './project/samtale-package.js';
 import { inlineScriptText, renderDocument } from './pipeline/render/document.js';
 import { videoFrameSources } from './pipeline/render/video.js';
+import { renderParticipantsHtml } from './participants/render.js';
 
 export interface DeckSelection {
   /** The project folder (with content/ and slides/). Defaults to the current folder. */
@@ -38,6 +40,8 @@ export interface BuildOptions extends DeckSelection {
 export interface BuiltDeck {
   id: string;
   file: string;
+  /** The participants' edition beside it. */
+  participantsFile: string;
   slides: number;
   cards: number;
   /** PDFs and PowerPoints of the deck's previous folder left out because they were made from other content (paths). */
@@ -101,7 +105,10 @@ function manifestOrReport(root: string, path: string, diagnostics: Diagnostics):
   return [];
 }
 
-/** Builds the selected decks into `<outDir>/<deck-id>/index.html`. Nothing is written if any deck has an error. */
+/**
+ * Builds the selected decks into `<outDir>/<deck-id>/index.html` and `participants.html` (the participants'
+ * edition). Nothing is written if any deck has an error.
+ */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const root = resolve(options.root ?? '.');
   const outDir = resolve(root, options.outDir ?? 'dist');
@@ -112,14 +119,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const hashes = new Map(decks.map((deck) => [deck.id, deckContentHash(deck, GENERATOR)]));
   const media = decks.map((deck) => collectMedia(deck, diagnostics, mediaCache));
   diagnostics.throwIfErrors();
-  const assets = new Map<string, RuntimeAssets>();
+  // Each theme's runtime and participants' CSS is read before any deck is written: one that cannot be read
+  // writes nothing. A deck's media is read as it is written, so only one deck's is in memory at a time.
+  const assets = new Map<string, { runtime: RuntimeAssets; participants: ParticipantsThemeFiles }>();
+  for (const theme of new Set(media.map(({ deck }) => deck.theme))) {
+    assets.set(theme, { runtime: await runtimeFor(theme), participants: await participantsThemeFor(theme) });
+  }
   const built: BuiltDeck[] = [];
   for (const { deck, files } of media) {
-    let runtime = assets.get(deck.theme);
-    if (!runtime) assets.set(deck.theme, (runtime = await runtimeFor(deck.theme)));
+    const { runtime, participants } = assets.get(deck.theme)!;
     const html = renderDeckHtml(deck, runtime);
-    const emitted = await emitDeck(outDir, deck.id, [{ path: 'index.html', content: html.document }, ...mediaOutputFiles({ deck, files })], hashes.get(deck.id)!);
-    built.push({ id: deck.id, file: emitted.file, slides: html.slides, cards: deck.cards.length,
+    const edition = renderParticipantsHtml(deck, { ...participants, brandingCss: deck.branding ? brandingCss(deck.branding, themeColours(deck.theme)) : '' }, deckGenerator(deck));
+    const emitted = await emitDeck(outDir, deck.id, [
+      { path: 'index.html', content: html.document },
+      { path: 'participants.html', content: edition },
+      ...mediaOutputFiles({ deck, files }),
+    ], hashes.get(deck.id)!);
+    built.push({ id: deck.id, file: emitted.file, participantsFile: join(dirname(emitted.file), 'participants.html'), slides: html.slides, cards: deck.cards.length,
       removedFiles: emitted.removed.map((name) => join(outDir, deck.id, name)) });
   }
   return { decks: built, diagnostics: diagnostics.sorted() };
@@ -129,6 +145,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 async function runtimeFor(theme: string): Promise<RuntimeAssets> {
   try {
     return await loadRuntimeAssets(theme);
+  } catch (error) {
+    throw new EnvironmentError('E_RUNTIME', (error as Error).message);
+  }
+}
+
+/** A theme's CSS for the participants' edition; a missing one is a problem of the environment. */
+async function participantsThemeFor(theme: string): Promise<ParticipantsThemeFiles> {
+  try {
+    return await loadParticipantsThemeFiles(theme);
   } catch (error) {
     throw new EnvironmentError('E_RUNTIME', (error as Error).message);
   }

@@ -234,6 +234,8 @@ export interface Deck {
   guidance: { title: Guidance; agenda: Guidance; closing: Guidance };
   cards: DeckCard[];
   breaks: DeckBreak[];
+  /** Where the participants' edition is published (the manifest's `participants.url`): the handout's cover links to it. */
+  participantsUrl?: string;
   /** Colours, logo and font of an adaptation, ready for CSS. */
   branding?: import('./pipeline/branding.js').BrandingAssets;
   /** The decks this one extends, nearest first. */

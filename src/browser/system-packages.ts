@@ -41,6 +41,16 @@ export function canApt(): boolean {
   );
 }
 
+/**
+ * Whether fontconfig knows a colour emoji font: the PDFs draw emoji with it (src/export/emoji.ts). Only asked
+ * where fontconfig is (Linux); macOS and Windows come with one.
+ */
+export function hasEmojiFont(): boolean {
+  if (onPath(['fc-list']) === undefined) return true;
+  const run = spawnSync('fc-list', [':color=True', 'family'], { encoding: 'utf8', timeout: 30_000 });
+  return run.status !== 0 || run.stdout.trim() !== '';
+}
+
 /** Installs; only when that fails (usually stale or absent package lists) runs `apt-get update` and retries. */
 export function aptInstall(packages: readonly string[], options: readonly string[] = [], report: (line: string) => void = say): boolean {
   report(`installing ${packages.join(' ')} with apt-get`);

@@ -11,10 +11,10 @@ const EXIT_USAGE = 2;
 const cli = cac('samtale');
 
 cli
-  .command('build [...decks]', 'Build decks into one self-contained HTML file each')
+  .command('build [...decks]', 'Build decks into one self-contained HTML file each, and the participants\' edition beside it')
   .option('--all', 'Build every deck in slides/')
   .option('--out <dir>', 'Output folder (each deck goes to <dir>/<deck-id>/)', { default: 'dist' })
-  .example('samtale build                # the default deck into dist/<deck-id>/index.html')
+  .example('samtale build                # the default deck into dist/<deck-id>/index.html and participants.html')
   .example('samtale build --all --out public')
   .action(async (decks: string[], options: { all?: boolean; out: string }) => {
     const { build, deckIds } = await import('../api.js');
@@ -23,7 +23,7 @@ cli
     printDiagnostics(result.diagnostics);
     const chosen = decks.length === 0 && !options.all;
     for (const deck of result.decks) {
-      console.log(`built ${deck.id}${chosen ? ' (the default deck)' : ''}: ${deck.cards} cards, ${deck.slides} slides → ${relativePath(deck.file)}`);
+      console.log(`built ${deck.id}${chosen ? ' (the default deck)' : ''}: ${deck.cards} cards, ${deck.slides} slides → ${relativePath(deck.file)}, and the participants' edition ${relativePath(deck.participantsFile)}`);
       for (const file of deck.removedFiles) {
         const command = file.endsWith('.pptx') ? 'pptx' : 'pdf';
         console.log(`removed ${relativePath(file)}: it was made from other content; "samtale ${command} ${deck.id}" makes it again`);
@@ -79,11 +79,11 @@ cli
   });
 
 cli
-  .command('setup', 'Find a Chromium for PDF export, or install one (Debian/Ubuntu as root); "npm install" runs it in a project made by "samtale init"')
+  .command('setup', 'Find a Chromium and an emoji font for PDF export, or install them (Debian/Ubuntu as root); "npm install" runs it in a project made by "samtale init"')
   .action(async () => {
-    const { ensureBrowser } = await import('../browser/setup.js');
+    const { ensurePdfTools } = await import('../browser/setup.js');
     // Never an error: an install must not fail on a laptop without a browser, only the commands that need one do.
-    ensureBrowser();
+    ensurePdfTools();
   });
 
 cli
@@ -171,10 +171,11 @@ cli
   .command('record <file>', 'Make a PDF summary of what the council agreed, from the record downloaded in the facilitator view')
   .option('--deck <deck>', 'The deck whose branding and cards to use (default: the deck the record names)')
   .option('--out <path>', 'The PDF file, or a folder (default: FILE with .pdf)')
+  .option('--times', 'Add a table of the planned and used minutes per theme')
   .option('--browser <path>', 'Chromium or Chrome to print with (default: $SAMTALE_BROWSER, then Puppeteer\'s, then the system\'s)')
   .example('samtale record sociale-medier-aftaler-2027-03-02.md      # → sociale-medier-aftaler-2027-03-02.pdf')
-  .example('samtale record aftaler.json --deck solby --out solby-aftaler.pdf')
-  .action(async (file: string, options: { deck?: string; out?: string; browser?: string }) => {
+  .example('samtale record aftaler.json --deck solby --out solby-aftaler.pdf --times')
+  .action(async (file: string, options: { deck?: string; out?: string; browser?: string; times?: boolean }) => {
     // Loaded only here, like `pdf`: no other command loads the summary or Puppeteer.
     const { exportRecordSummary } = await import('../export/record-summary.js');
     const started = performance.now();
@@ -183,6 +184,7 @@ cli
       ...(options.deck === undefined ? {} : { deck: String(options.deck) }),
       ...(options.out === undefined ? {} : { out: String(options.out) }),
       ...(options.browser === undefined ? {} : { browser: String(options.browser) }),
+      times: Boolean(options.times),
     });
     printDiagnostics(result.diagnostics);
     for (const warning of result.warnings) console.error(`warning: ${visible(warning)}`);

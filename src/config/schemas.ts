@@ -179,6 +179,12 @@ export const manifestSchema = z.strictObject({
       notes: z.string().optional().describe('Speaker notes for the closing slide (Markdown).'),
     })
     .optional(),
+  participants: z
+    .strictObject({
+      url: z.string().min(1).describe('The address (http or https) where the participants\' edition (participants.html) is published, e.g. on the municipality\'s site.'),
+    })
+    .optional()
+    .describe('The participants\' edition: with a `url`, the handout\'s cover has a QR code to it.'),
   videos: z
     .record(z.string(), videoOverrideSchema)
     .optional()

@@ -57,6 +57,7 @@ export const CODES = {
   // Videos and media.
   E_VIDEO_ADDRESS: content('a video address that cannot be used', 'write the full address of a YouTube or Vimeo video, or the path of a local mp4/webm file'),
   E_MEDIA_FORMAT: content('a media file of a format the deck cannot use', 'videos are mp4 or webm, posters jpg/png/webp/avif/gif/svg, captions .vtt, logos svg/png, fonts woff2/woff/ttf/otf'),
+  E_PARTICIPANTS_URL: content('an address for the participants\' edition that cannot be used', 'write the full address where participants.html is published, e.g. "https://www.solby.dk/samtalekort"'),
   E_MEDIA_REMOTE: content('a poster or captions given as a web address', 'save the file in the project and write its path'),
   E_MEDIA_OUTSIDE_PROJECT: content('a media file outside the project folder', 'put the file inside the project, e.g. in content/media/, and write a path relative to the file that names it'),
   E_MEDIA_MISSING: content('a media file that does not exist', 'check the file name and its folder; the path is relative to the file that names it'),
@@ -112,6 +113,8 @@ export const CODES = {
   E_BROWSER_LAUNCH: environment('the browser did not start', 'check that it is a working Chromium or Chrome, or point SAMTALE_BROWSER at one'),
   E_PDF_RENDER: environment('a document could not be printed', 'run the command again; if it fails again, run "samtale check" and report the problem with its message',
     'Chromium fails while laying out or printing a document, e.g. a font in the theme cannot be loaded: `Could not render the handout of sociale-medier: fonts failed to load: …`.'),
+  E_EMOJI_FONT: environment('emoji that no installed font can draw', 'install a colour emoji font (Debian/Ubuntu: sudo apt-get install fonts-noto-color-emoji; npm install does it when run as root), or take the emoji out of the text',
+    'A PDF has emoji and no colour emoji font is installed, or a newer emoji than the font knows: `Could not render the handout of valg: no installed emoji font can draw 🫩 (in "Om at …")`.'),
   E_WRITE: environment('the output could not be written', 'check that the output folder is writable and has room'),
   E_OUTPUT_BUSY: environment('another samtale run kept the output folder busy too long', 'wait until the other build or PDF export of this deck has finished, then run the command again',
     'Another `samtale build` or `samtale pdf` of the same deck holds `dist/.<deck>.lock` for more than half a minute, or took the lock over from this run.'),

@@ -2,7 +2,9 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { BrowserNotFoundError, launchOptions } from '../browser/find-browser.js';
 import { EnvironmentError } from '../diagnostics/deck-error.js';
+import { checkEmoji, emojiFontMissing } from './emoji.js';
 import { paginate, type PaginateInput, type PaginateOutput } from './paginate.js';
+import { collectAccessibilityHints, type AccessibilityHints } from './pdfua/hints.js';
 
 export interface PrintRequest {
   /** For messages: "the handout of sociale-medier". */
@@ -19,6 +21,8 @@ export interface PrintedPdf {
   layout?: PaginateOutput;
   /** The text of every heading that makes a bookmark, in document order. */
   headings: string[];
+  /** The page's figure and link texts, for the PDF/UA stage (./pdfua/). */
+  hints: AccessibilityHints;
   /** Things that went wrong without spoiling the document, e.g. an image that would not load. */
   warnings: string[];
 }
@@ -56,15 +60,20 @@ export class PdfBrowser {
       await page.setViewport({ width: Math.ceil(job.width), height: 1000 });
       await page.emulateMediaType('print');
       await page.setContent(job.html, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
-      const fonts = await page.evaluate(async () => {
+      const failed = await page.evaluate(async () => {
         await document.fonts.ready;
-        return Array.from(document.fonts).filter((font) => font.status === 'error').map((font) => `${font.family} ${font.weight} ${font.style}`);
+        return Array.from(document.fonts).filter((font) => font.status === 'error')
+          .map(({ family, weight, style, unicodeRange }) => ({ family, weight, style, unicodeRange }));
       });
-      if (fonts.length > 0) problems.push(`fonts failed to load: ${fonts.join(', ')}`);
+      const noEmojiFont = emojiFontMissing(failed, job.label);
+      if (noEmojiFont) throw noEmojiFont;
+      if (failed.length > 0) problems.push(`fonts failed to load: ${failed.map((font) => `${font.family} ${font.weight} ${font.style}`).join(', ')}`);
+      await checkEmoji(page, job.label);
       const layout = job.paginate ? await page.evaluate(paginate, job.paginate) : undefined;
       const headings = await page.evaluate(() => Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))
         .filter((h) => h.getAttribute('role') !== 'none' && !h.closest('[aria-hidden="true"]'))
         .map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()));
+      const hints = await page.evaluate(collectAccessibilityHints);
       if (problems.length > 0) throw new Error(problems.join('; '));
       const bytes = await page.pdf({
         printBackground: true,
@@ -73,7 +82,7 @@ export class PdfBrowser {
         outline: true,
         timeout: PAGE_TIMEOUT_MS,
       });
-      return layout ? { bytes, layout, headings, warnings } : { bytes, headings, warnings };
+      return layout ? { bytes, layout, headings, hints, warnings } : { bytes, headings, hints, warnings };
     } catch (error) {
       if (error instanceof EnvironmentError) throw error;
       throw new EnvironmentError('E_PDF_RENDER', `Could not render ${job.label}: ${firstLine(error)}`);

@@ -1,5 +1,6 @@
 // The HTML shell of a print document: language, title and metadata (Chromium writes them into the PDF), CSS, body.
 import { escapeHtml } from '../pipeline/render/html.js';
+import { emojiFaceCss } from './emoji.js';
 
 export interface PrintDocumentParts {
   language: string;
@@ -34,7 +35,7 @@ export function printDocument(parts: PrintDocumentParts): string {
 <meta name="generator" content="${escapeHtml(parts.generator)}">
 ${meta}
 <title>${escapeHtml(parts.title)}</title>
-${parts.css.map((css) => `<style>${css.replace(/<\/(style)/gi, '<\\/$1')}</style>`).join('\n')}
+${[...parts.css, emojiFaceCss(parts.css)].map((css) => `<style>${css.replace(/<\/(style)/gi, '<\\/$1')}</style>`).join('\n')}
 </head>
 <body>
 ${parts.body}

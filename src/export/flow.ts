@@ -1,6 +1,7 @@
 // Building blocks shared by the handout and the guide: a flow (a part that starts on a new page), its
 // continuation header, and card markup that the paginator can break between.
 import type { Deck, DeckCard } from '../model.js';
+import { nestHeadings } from '../pipeline/render/headings.js';
 import { escapeHtml } from '../pipeline/render/html.js';
 import type { PrintStrings } from './strings.js';
 
@@ -43,13 +44,8 @@ export function cardKicker(placed: DeckCard, themeCount: number, strings: PrintS
   return placed.themeNumber === undefined ? strings.intro : strings.deck.theme(placed.themeNumber, themeCount);
 }
 
-/**
- * Headings inside card prose and notes sit below the card's own heading (h2): shifted down so the outline
- * and the tags keep their order.
- */
-export function shiftHeadings(html: string, by = 2): string {
-  return html.replace(/<(\/?)h([1-6])(?=[\s>])/gi, (_, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + by)}`);
-}
+/** Headings inside card prose and notes, nested under the heading they come under (level `under`). */
+export const shiftHeadings = nestHeadings;
 
 /** The cover's fact lines, as on the title slide: for whom; when and where; who leads it. Empty ones left out. */
 export function coverLines(deck: Deck, strings: PrintStrings): string[] {

@@ -123,7 +123,8 @@ function thumbRows(group: readonly { slide: Slide; number: number }[], total: nu
   for (let i = 0; i < group.length; i += THUMBS_PER_ROW) {
     const cells = group.slice(i, i + THUMBS_PER_ROW).map(({ slide, number }) => {
       const box = slideBox(slide, { number, total, headings: 'none' });
-      return `<figure class="thumb"><div class="thumb-frame">${box}</div><figcaption>${escapeHtml(strings.slide(number))}</figcaption></figure>`;
+      // In the PDF a Figure; its text alternative is the caption and the slide's visible text (./pdfua/hints.ts).
+      return `<figure class="thumb" data-pdf-alt="content"><div class="thumb-frame">${box}</div><figcaption>${escapeHtml(strings.slide(number))}</figcaption></figure>`;
     });
     rows.push(`<div class="thumb-row">${cells.join('')}</div>`);
   }
@@ -134,7 +135,7 @@ function thumbRows(group: readonly { slide: Slide; number: number }[], total: nu
 function notesSection(title: string | undefined, html: string): string {
   if (!html.trim()) return '';
   const heading = title ? `<h3 class="notes-heading keep-with-next">${escapeHtml(title)}</h3>` : '';
-  return `${heading}<div class="notes group">${shiftHeadings(html, 3)}</div>`;
+  return `${heading}<div class="notes group">${shiftHeadings(html, title ? 3 : 2)}</div>`;
 }
 
 function breakNote(title: string, from: string, to: string, minutes: string): string {

@@ -91,6 +91,7 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
   let jobs: PrintJob[];
   try {
     const { preparePrintJobs } = await import('./prepare.js');
+    const { makePdfUa } = await import('./pdfua/index.js');
     ({ jobs, diagnostics } = await preparePrintJobs({ ...options, root, kinds, paper }));
     let done = 0;
     const total = jobs.length * 2 + 2;
@@ -104,8 +105,9 @@ export async function exportPdf(options: ExportOptions = {}): Promise<ExportResu
       const { document } = job;
       const result = await browser!.print({ label: `the ${job.kind} of ${job.deck}`, html: document.html, width: document.width, ...(document.paginate ? { paginate: document.paginate } : {}) });
       report(`${name}: printed`);
-      const { bytes, pages } = await withMetadata(result.bytes, { ...document.metadata, contentHash: job.contentHash }, result.headings);
-      for (const warning of result.warnings) warnings.push(`${name}: ${warning}`);
+      const described = await withMetadata(result.bytes, { ...document.metadata, contentHash: job.contentHash }, result.headings);
+      const { bytes, pages, warnings: accessibility } = await makePdfUa(described.bytes, result.hints, document.metadata);
+      for (const warning of [...result.warnings, ...accessibility]) warnings.push(`${name}: ${warning}`);
       if (result.layout) {
         for (const overflow of result.layout.overflows) warnings.push(`${name}: a block is taller than a page and is split where it falls (${overflow})`);
         if (result.layout.pages !== pages) warnings.push(`${name}: laid out as ${result.layout.pages} pages but printed as ${pages}; page numbers in the contents may be off`);

@@ -19,7 +19,7 @@ const SECTION_HEADS = new Set<Slide['kind']>(['title', 'agenda', 'card-title', '
 
 export function slideBox(slide: Slide, options: SlideBoxOptions): string {
   const keepFirst = options.headings === 'section-heads' && SECTION_HEADS.has(slide.kind);
-  const html = demoteHeadings(stripPlayers(slide.html), keepFirst);
+  const html = groupQuotes(demoteHeadings(stripPlayers(slide.html), keepFirst));
   const card = slide.cardId === undefined ? '' : ` data-card="${escapeHtml(slide.cardId)}"`;
   const kind = slide.kind;
   return `<div class="print-slide reveal" data-slide-kind="${kind}">`
@@ -46,4 +46,15 @@ export function stripPlayers(html: string): string {
 export function demoteHeadings(html: string, keepFirst = false): string {
   let seen = 0;
   return html.replace(/<h([1-6])(?=[\s>])/gi, (tag) => (keepFirst && seen++ === 0 ? tag : `${tag} role="none"`));
+}
+
+/**
+ * A quote with its source is a group, not a figure, on paper: a PDF Figure is an image whose text
+ * alternative stands in for everything in it, and the quote is text to be read. Its source is a paragraph:
+ * a Caption belongs to a figure, table or list.
+ */
+export function groupQuotes(html: string): string {
+  return html
+    .replace(/<figure class="quote">/g, '<figure class="quote" role="group">')
+    .replace(/<figcaption class="quote-source"([^>]*)>([\s\S]*?)<\/figcaption>/g, '<p class="quote-source"$1>$2</p>');
 }

@@ -19,6 +19,14 @@ export interface PrintStrings {
   quotes: string;
   intro: string;
   qrLabel: (address: string) => string;
+  /** Before the address several videos share: "Se videoerne på". */
+  videosPage: string;
+  /** Beside the QR code of an address the card's own text prints. */
+  scanVideo: string;
+  scanVideos: string;
+  /** On the handout's cover, over the link and QR code to the participants' edition. */
+  onlineTitle: string;
+  onlineText: string;
   guideIntro: string;
   opening: string;
   welcome: string;
@@ -46,6 +54,11 @@ const da: Omit<PrintStrings, 'deck'> = {
   quotes: 'Citater',
   intro: 'Introduktion',
   qrLabel: (address) => `QR-kode til ${address}`,
+  videosPage: 'Se videoerne på',
+  scanVideo: 'Scan koden for at se videoen.',
+  scanVideos: 'Scan koden for at se videoerne.',
+  onlineTitle: 'Samtalekortene på nettet',
+  onlineText: 'Læs dem på telefonen eller computeren:',
   guideIntro: 'For hvert tema ser du først dets slides, sådan som de vises på skærmen, og derunder din vejledning. '
     + 'Tiderne er planlagte; undervejs viser speakervisningen, om I er foran eller bagud.',
   opening: 'Velkommen og dagsorden',
@@ -74,6 +87,11 @@ const en: Omit<PrintStrings, 'deck'> = {
   quotes: 'Quotes',
   intro: 'Introduction',
   qrLabel: (address) => `QR code for ${address}`,
+  videosPage: 'Watch the videos at',
+  scanVideo: 'Scan the code to watch the video.',
+  scanVideos: 'Scan the code to watch the videos.',
+  onlineTitle: 'The cards online',
+  onlineText: 'Read them on your phone or computer:',
   guideIntro: 'For each theme you first see its slides as they appear on screen, and below them your guidance. '
     + 'The times are planned; during the session the speaker view shows whether you are ahead or behind.',
   opening: 'Welcome and agenda',

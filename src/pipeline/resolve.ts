@@ -9,6 +9,7 @@ import type { BrandingAssets } from './branding.js';
 import { applyCardChanges, type ChangeContext } from './card-changes.js';
 import { withGuidance, type DeckNotesText } from './guidance.js';
 import type { MergedManifest } from './manifest-chain.js';
+import { checkPageAddress } from './video-source.js';
 import { createMarkdown, plainInline } from './parse/markdown.js';
 import { stringsFor } from './render/strings.js';
 import { applyVideoOverrides } from './video-overrides.js';
@@ -106,6 +107,14 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
     ...(context.root ? { root: context.root } : {}),
   }, diagnostics);
 
+  const participantsUrl = m.participants?.url.trim();
+  if (participantsUrl !== undefined) {
+    const problem = checkPageAddress(participantsUrl);
+    if (problem) {
+      diagnostics.error('E_PARTICIPANTS_URL', `participants.url "${participantsUrl}": ${problem.message}`, positionOf('participants', ['url']));
+    }
+  }
+
   const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
   const strings = stringsFor(m.language ?? 'da');
   // A deck slide's notes as the manifest wrote them (or the built-in default), with where they were written.
@@ -134,6 +143,7 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
     },
     cards: withVideos,
     breaks,
+    ...optional('participantsUrl', participantsUrl),
     ...optional('branding', context.branding),
     extends: merged.chain.slice(1).map((m) => m.file.name ?? m.file.id),
     baseDecks: merged.chain.flatMap(({ file }) => (file.base ? [{ name: file.base.name, version: file.base.version }] : [])),

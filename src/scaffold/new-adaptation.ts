@@ -69,6 +69,11 @@ municipality: ${name}
 #   highlight: "#f2a900"
 #   font: ../${contentDir}/skrift.woff2
 
+# Deltagerudgaven (dist/…/participants.html) kan lægges på kommunens hjemmeside. Skriv adressen her,
+# så får forsiden af samtalekortene (PDF) en QR-kode dertil.
+# participants:
+#   url: https://www.kommune.dk/samtalekort
+
 # Temaerne, som kommunalbestyrelsen har valgt, i jeres rækkefølge. Slet dem, I ikke skal bruge.
 # Listen er som i ${baseId}, med dens minutter og pauser. Et tema kan få andre minutter,
 # og I kan ændre et spørgsmål, et citat eller facilitatorens noter uden at kopiere kortet:

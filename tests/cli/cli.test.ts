@@ -29,8 +29,9 @@ describe('samtale build', () => {
     const out = join(scratch, 'default');
     const { code, stdout } = samtale(['build', '--out', out]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/built sociale-medier \(the default deck\): 12 cards, \d+ slides/);
+    expect(stdout).toMatch(/built sociale-medier \(the default deck\): 12 cards, \d+ slides → .*index\.html, and the participants' edition .*participants\.html/);
     expect(readdirSync(out)).toEqual(['sociale-medier']);
+    expect(readdirSync(join(out, 'sociale-medier')).sort()).toEqual(['index.html', 'participants.html']);
     const html = readFileSync(join(out, 'sociale-medier', 'index.html'), 'utf8');
     expect(html).toContain('<script type="application/json" id="samtale-deck">');
     expect(html).toMatch(/<section class="samtale-questions" data-slide-kind="questions" data-card="om-at-bruge-sociale-medier"/);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe.js';
 import { type DeckWindow, launchBrowser, openDeck } from '../support/browser.js';
 
 const DECK = fileURLToPath(new URL('../.tmp/dist/solby/index.html', import.meta.url));
@@ -73,6 +74,24 @@ describe('the Solby adaptation', () => {
     expect(await text('om-at-moderere-debatten')).not.toContain('Hold dig til emnet');
     expect(await text('om-at-bruge-sociale-medier')).not.toContain('Vi diskuterer sagen');
   });
+
+  it('meets WCAG 2.1 AA in its own colours on every slide, all fragments shown (axe)', async () => {
+    const count = await page.evaluate(() => (window as unknown as DeckWindow).Reveal.getTotalSlides());
+    const violations: string[] = [];
+    for (let index = 0; index < count; index++) {
+      const kind = await page.evaluate((h) => {
+        const { Reveal } = window as unknown as DeckWindow;
+        // The last fragment: every question of the slide is shown.
+        Reveal.slide(h, 0, Number.MAX_SAFE_INTEGER);
+        return Reveal.getCurrentSlide().dataset['slideKind'] ?? '';
+      }, index);
+      // The day's agreements are passed by while nothing is agreed: the room never sees the slide then.
+      if (kind === 'agreements') continue;
+      violations.push(...(await axeViolations(page)).map((violation) => `#${index} ${kind}: ${violation}`));
+    }
+    expect(count).toBeGreaterThan(20);
+    expect(violations).toEqual([]);
+  }, 300_000);
 
   it('opens without errors or requests leaving the machine', () => {
     expect(problems).toEqual([]);

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/browser/find-browser.js';
 import { sampleVisibleText } from '../fixtures/runtime/measure.js';
+import { axeViolations } from '../support/axe.js';
 import { type DeckWindow, launchBrowser, openDeck, watchPage } from '../support/browser.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -41,6 +42,8 @@ interface SlideFacts {
   kind: string;
   card: string | null;
   notes: string;
+  /** The slide's first heading, for screen readers and the outline (visually hidden on a quote slide). */
+  heading: string;
   /** Visible text of the slide, speaker notes left out. */
   text: string;
 }
@@ -75,6 +78,7 @@ beforeAll(async () => {
         kind: section.dataset['slideKind'] ?? '',
         card: section.dataset['card'] ?? null,
         notes: section.querySelector('aside.notes')?.textContent?.trim() ?? '',
+        heading: section.querySelector(':scope > h1, :scope > h2, :scope > header h1, :scope > header h2')?.textContent?.trim() ?? '',
         text: visible.textContent ?? '',
       };
     }),
@@ -95,6 +99,13 @@ describe('the built default deck', () => {
   it('has speaker notes on every slide', () => {
     const silent = slides.filter((s) => s.notes === '').map((s) => `#${s.index} ${s.kind} ${s.card ?? ''}`);
     expect(silent).toEqual([]);
+  });
+
+  it('has a heading on every slide: screen readers list the slides by it', () => {
+    const bare = slides.filter((s) => s.heading === '').map((s) => `#${s.index} ${s.kind} ${s.card ?? ''}`);
+    expect(bare).toEqual([]);
+    const quote = slides.find((s) => s.kind === 'quote')!;
+    expect(quote.heading).toBe(model.cards.find((c) => c.id === quote.card)!.title);
   });
 
   it('names only cards of the model in data-card', () => {
@@ -124,7 +135,7 @@ describe('the built default deck', () => {
     expect(bare).toEqual([]);
   });
 
-  it('walks every slide and fragment; all text is at least 28 px on screen, AA contrast, inside the slide', async () => {
+  it('walks every slide and fragment; all text is at least 28 px on screen, AA contrast, inside the slide; 0 axe violations in every state', async () => {
     mkdirSync(SCREENS, { recursive: true });
     // Measuring mid-transition would see slides half-way in; transitions are not what this test is about.
     await page.evaluate(() => {
@@ -152,6 +163,8 @@ describe('the built default deck', () => {
           await page.screenshot({ path: path.join(SCREENS, `${position.kind || 'unknown'}.png`) as `${string}.png` });
         }
       }
+      // WCAG 2.1 AA in every state the room can see: each fragment shown brings more text.
+      issues.push(...(await axeViolations(page)).map((violation) => `#${position.h} ${position.kind} (step ${step}): ${violation}`));
       if (position.last && !position.moreFragments) break;
       await page.evaluate(() => (window as unknown as DeckWindow).Reveal.next());
       position = await settle(page);
@@ -159,6 +172,24 @@ describe('the built default deck', () => {
     expect(issues).toEqual([]);
     // Every slide but the day's agreements, which the deck passes by while nothing has been agreed.
     expect([...measured].sort((a, b) => a - b)).toEqual(slides.filter((s) => s.kind !== 'agreements').map((s) => s.index));
+  }, 600_000);
+
+  it('numbers a card\'s questions on, when they continue on a second slide, as the notes and the handout do', async () => {
+    const continued = await page.$$eval('.reveal .slides > section', (sections) =>
+      sections.flatMap((section, index) => {
+        const start = section.querySelector('ol.questions')?.getAttribute('start');
+        return start ? [{ index, start }] : [];
+      }));
+    expect(continued.length).toBeGreaterThan(0);
+    for (const { index, start } of continued) {
+      await page.evaluate((h) => (window as unknown as DeckWindow).Reveal.slide(h, 0, 99), index);
+      // The number is drawn by CSS (::before); the accessibility tree holds the text the room and screen readers get.
+      const item = (await page.$('.reveal .slides > section.present ol.questions > li'))!;
+      const tree = await page.accessibility.snapshot({ root: item, interestingOnly: false });
+      const firstText = (node: typeof tree): string | undefined =>
+        node?.role === 'StaticText' ? node.name : node?.children?.map(firstText).find((text) => text !== undefined);
+      expect(firstText(tree), `slide #${index}`).toBe(start);
+    }
   });
 
   it('opens the facilitator view with S, which connects and shows the current notes', async () => {

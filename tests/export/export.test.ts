@@ -8,8 +8,9 @@ import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportPdf, ExportOptionsError } from '../../src/export/index.js';
 import { appendMetadata, withMetadata, type PdfMetadata } from '../../src/export/metadata.js';
+import { shiftHeadings } from '../../src/export/flow.js';
 import { cssString } from '../../src/export/page.js';
-import { demoteHeadings, stripPlayers } from '../../src/export/slide-box.js';
+import { demoteHeadings, groupQuotes, stripPlayers } from '../../src/export/slide-box.js';
 import { writeFilesAtomically } from '../../src/export/write-files.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/long/', import.meta.url));
@@ -92,6 +93,11 @@ describe('slide boxes', () => {
     expect(demoteHeadings(html)).not.toMatch(/<h[1-6](?![^>]*role="none")[^>]*>/);
   });
 
+  it('makes a quote a group with its source as a paragraph: text to read, not a figure with a caption', () => {
+    const html = '<figure class="quote"><blockquote class="quote-text" dir="auto"><p>Citat</p></blockquote><figcaption class="quote-source" dir="auto"><em>Kilde</em> (2024)</figcaption></figure>';
+    expect(groupQuotes(html)).toBe('<figure class="quote" role="group"><blockquote class="quote-text" dir="auto"><p>Citat</p></blockquote><p class="quote-source" dir="auto"><em>Kilde</em> (2024)</p></figure>');
+  });
+
   it('drops players, keeping posters and links', () => {
     const html = '<div class="video-stage"><video class="video-player" data-src="media/a.mp4"></video><iframe src="x"></iframe>'
       + '<div class="video-poster">P</div></div><p class="video-link"><a href="https://example.org">x</a></p>';
@@ -100,6 +106,15 @@ describe('slide boxes', () => {
 
   it('writes footer text as a safe CSS string', () => {
     expect(cssString('Om "os" \\ </style>')).toBe('"Om \\"os\\" \\\\ \\3C /style>"');
+  });
+});
+
+describe('headings in card text on paper', () => {
+  it('sit one level below the heading they come under, never skipping a level', () => {
+    expect(shiftHeadings('<h2>A</h2><p>x</p><h4 id="b">B</h4><h2>C</h2>')).toBe('<h3>A</h3><p>x</p><h4 id="b">B</h4><h3>C</h3>');
+    expect(shiftHeadings('<h1>A</h1><h3>B</h3>', 3)).toBe('<h4>A</h4><h5>B</h5>');
+    expect(shiftHeadings('<h1>1</h1><h2>2</h2><h3>3</h3><h4>4</h4><h5>5</h5>', 3)).toBe('<h4>1</h4><h5>2</h5><h6>3</h6><h6>4</h6><h6>5</h6>');
+    expect(shiftHeadings('<p>no headings</p>')).toBe('<p>no headings</p>');
   });
 });
 

@@ -124,7 +124,7 @@ describe('right-to-left text in a Danish deck', () => {
       const card = deck.cards.find((c) => c.card.id === 'om-hoejre-til-venstre')!;
       const handout = handoutBody({ ...deck, cards: [card] }, printStringsFor(deck.language));
       expect(handout).toContain(`<li dir="auto">${card.card.questions[0]!.html}</li>`);
-      expect(handout).toContain(`<blockquote dir="auto">${card.card.quotes[0]!.html}</blockquote><figcaption dir="auto">`);
+      expect(handout).toContain(`<blockquote dir="auto">${card.card.quotes[0]!.html}</blockquote><p class="quote-source" dir="auto">`);
     } finally {
       await browser.close();
     }

@@ -5,10 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDecks } from '../../src/api.js';
 import { PdfBrowser } from '../../src/export/browser.js';
 import type { Card, Deck } from '../../src/model.js';
+import { checkPdfUa, formatViolations } from '../support/pdfua.js';
 import { outlineTitles, pageSizes, pageTexts, pdfStructure, squash } from './pdf-tools.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -39,6 +41,16 @@ beforeAll(() => {
   deck = loadDecks({ root: FIXTURE, decks: ['lang'] }).decks[0]!;
   long = deck.cards.find((c) => c.card.id === 'om-det-lange-kort')!.card;
 }, 150_000);
+
+/** The text alternatives of every Figure in a PDF's structure tree. */
+async function figureAlts(file: string): Promise<string[]> {
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  return doc.context.enumerateIndirectObjects().flatMap(([, object]) => {
+    if (!(object instanceof PDFDict) || object.get(PDFName.of('S'))?.toString() !== '/Figure') return [];
+    const alt = object.lookup(PDFName.of('Alt'));
+    return alt instanceof PDFHexString || alt instanceof PDFString ? [alt.decodeText()] : [];
+  });
+}
 
 /** Pages that open with the long card's kicker and title; the ones after its first must say "(fortsat)". */
 function longCardPages(pages: readonly string[]): number[] {
@@ -96,15 +108,29 @@ describe('a card longer than a page', () => {
 });
 
 describe('videos on paper', () => {
-  it('has speaker, address and the cover facts in the handout, and the poster in the slides', () => {
+  it('has speaker, address and the cover facts in the handout, and the poster in the slides', async () => {
     const handout = squash(pageTexts(path.join(OUT, 'lang-handout.pdf')).join('\n'));
     expect(handout).toContain(squash('Åse Øberg Æbelø'));
     expect(handout).toContain(squash('example.org/videoer/lange-kort'));
     for (const fact of ['Solby Kommune', 'Byrådssalen, Solby Rådhus', '24. november 2026']) expect(handout).toContain(squash(fact));
+    // The cover points to the participants' edition: its address, and a QR code that says where it leads.
+    const cover = squash(pageTexts(path.join(OUT, 'lang-handout.pdf'))[0]!);
+    expect(cover).toContain(squash('Samtalekortene på nettet'));
+    expect(cover).toContain(squash('solby.example/samtalekort'));
+    expect(await figureAlts(path.join(OUT, 'lang-handout.pdf'))).toContain('QR-kode til solby.example/samtalekort');
     // The poster is inlined into the slides PDF as an image (16×9 px here).
     const slides = readFileSync(path.join(OUT, 'lang-slides.pdf')).toString('latin1');
     expect(slides).toMatch(/\/Subtype\s*\/Image[\s\S]{0,200}?\/Width 16/);
   });
+});
+
+describe('accessibility', () => {
+  it('passes the PDF/UA-1 check with a poster image and on A5 paper', async () => {
+    for (const file of ['lang-handout.pdf', 'lang-guide.pdf', 'lang-slides.pdf', 'a5/handout-a5.pdf']) {
+      const violations = await checkPdfUa(path.join(OUT, file));
+      expect(violations, `${file}:\n${formatViolations(violations)}`).toEqual([]);
+    }
+  }, 90_000);
 });
 
 describe('when samtale pdf cannot do its work', () => {

@@ -111,3 +111,39 @@ export function htmlText(html: string): string {
     .replace(/<[^>]+>/g, '')
     .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]!);
 }
+
+export interface PageImage {
+  width: number;
+  height: number;
+  /** Red + green + blue of a pixel: 765 is white. */
+  sum: (x: number, y: number) => number;
+}
+
+/** One page rendered by poppler (PPM, read here without an image library). */
+export function renderPage(file: string, page: number, dpi: number): PageImage {
+  const bytes = execFileSync('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file], { maxBuffer: 256 * 1024 * 1024 });
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(bytes.toString('latin1', 0, 40));
+  if (!header) throw new Error(`pdftoppm did not write a PPM for page ${page} of ${file}`);
+  const [width, height, offset] = [Number(header[1]), Number(header[2]), header[0].length];
+  return {
+    width,
+    height,
+    sum: (x, y) => {
+      const at = offset + (y * width + x) * 3;
+      return bytes[at]! + bytes[at + 1]! + bytes[at + 2]!;
+    },
+  };
+}
+
+/** The longest run of non-white pixels down one column between columns `from` and `to`. */
+export function longestVerticalLine(image: PageImage, from: number, to: number): number {
+  let best = 0;
+  for (let x = Math.max(0, from); x <= Math.min(image.width - 1, to); x++) {
+    let run = 0;
+    for (let y = 0; y < image.height; y++) {
+      run = image.sum(x, y) < 750 ? run + 1 : 0;
+      best = Math.max(best, run);
+    }
+  }
+  return best;
+}

@@ -1,7 +1,7 @@
 // End-to-end: `samtale pdf` on the default deck, every PDF read back — text page by page, fonts, tags, bookmarks, metadata.
 
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,8 @@ import { renderDeckSlides } from '../../src/pipeline/render/deck-slides.js';
 import { guidanceText } from '../../src/pipeline/render/guidance.js';
 import type { Slide } from '../../src/pipeline/render/slide.js';
 import { stringsFor } from '../../src/pipeline/render/strings.js';
-import { htmlText, outlineTitles, pageSizes, pageTexts, pdfFonts, pdfInfo, pdfStructure, squash } from './pdf-tools.js';
+import { checkPdfUa, formatViolations } from '../support/pdfua.js';
+import { htmlText, longestVerticalLine, outlineTitles, pageSizes, pageTexts, pdfFonts, pdfInfo, pdfStructure, renderPage, squash } from './pdf-tools.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUT = path.join(ROOT, 'tests/.tmp/export/default');
@@ -94,6 +95,21 @@ describe('samtale pdf (default deck, all three)', () => {
       expect(structure.displayDocTitle, kind).toBe(true);
       expect(structure.pages, kind).toBe(Number(info['Pages']));
     }
+  });
+
+  it('passes the PDF/UA-1 check, every one of them', async () => {
+    for (const [kind, file] of Object.entries(files)) {
+      const violations = await checkPdfUa(file);
+      expect(violations, `${kind}:\n${formatViolations(violations)}`).toEqual([]);
+    }
+  }, 90_000);
+
+  it('keeps emphasised text in the tag tree: the italic first question of "Om at bruge sociale medier"', () => {
+    const tree = spawnSync('pdfinfo', ['-struct-text', files.handout], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(tree.stderr).not.toMatch(/wrong type/);
+    const card = deck.cards.find((c) => c.card.id === 'om-at-bruge-sociale-medier')!.card;
+    expect(card.questions[0]!.html).toMatch(/^<em>/);
+    expect(squash(tree.stdout)).toContain(squash(card.questions[0]!.text));
   });
 
   it('gives each PDF a bookmark per card, with the card title exactly as written', async () => {
@@ -219,6 +235,22 @@ describe('the facilitator guide', () => {
         expect(text, `${card.id} guidance: ${sentences.at(-1)}`).toContain(squash(sentences.at(-1)!));
       }
     }
+  });
+});
+
+describe('the guide\'s slide thumbnails', () => {
+  it('are framed whole in both columns: nothing cut off at the page\'s content edges', () => {
+    const pages = pageTexts(files.guide);
+    const page = cardPages(pages, deck.cards, 2).get('kom-godt-i-gang')![0]! + 1;
+    const dpi = 150;
+    const px = (mm: number) => Math.round((mm / 25.4) * dpi);
+    const image = renderPage(files.guide, page, dpi);
+    // A4 with 18 mm side margins: the left column's frame starts at 18 mm, the right column's ends at 192 mm.
+    const thumbHeight = px((210 - 36 - 5) / 2 * 9 / 16);
+    expect(longestVerticalLine(image, px(17), px(19.5))).toBeGreaterThan(thumbHeight * 0.9);
+    expect(longestVerticalLine(image, px(190.5), px(193))).toBeGreaterThan(thumbHeight * 0.9);
+    mkdirSync(PNG, { recursive: true });
+    writeFileSync(path.join(PNG, 'guide-thumbnails.png'), execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(page), '-l', String(page), '-singlefile', files.guide]));
   });
 });
 

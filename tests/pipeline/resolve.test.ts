@@ -60,6 +60,18 @@ describe('resolveDeck', () => {
     expect(byId.size).toBe(1);
     expect(diagnostics.items).toEqual([expect.objectContaining({ code: 'E_DUPLICATE_CARD', file: '/p/content/lokal/alfa.md', related: { file: '/p/content/alfa.md', line: 1, column: 1 } })]);
   });
+
+  it('takes where the participants\' edition is published, and reports a malformed address at its line', () => {
+    const { deck, diagnostics } = resolve('title: T\nparticipants:\n  url: https://www.solby.dk/samtalekort\ncards:\n  - alfa\n');
+    expect(diagnostics).toEqual([]);
+    expect(deck!.participantsUrl).toBe('https://www.solby.dk/samtalekort');
+    const bad = resolve('title: T\nparticipants:\n  url: www.solby.dk/samtalekort\ncards:\n  - alfa\n');
+    expect(bad.diagnostics).toEqual([expect.objectContaining({
+      code: 'E_PARTICIPANTS_URL', severity: 'error', line: 3, column: 8,
+      message: expect.stringContaining('participants.url "www.solby.dk/samtalekort"'),
+      hint: expect.stringContaining('https://'),
+    })]);
+  });
 });
 
 describe('clockAfter', () => {

@@ -9,6 +9,7 @@ import type { Deck } from '../../src/model.js';
 import { recordToJson } from '../../src/record/files.js';
 import { recordToMarkdown, type SeminarRecord } from '../../src/record/record.js';
 import { pageTexts, pdfFonts, pdfInfo, squash } from '../export/pdf-tools.js';
+import { checkPdfUa, formatViolations } from '../support/pdfua.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WORK = path.join(ROOT, 'tests/.tmp/record-summary');
@@ -36,7 +37,7 @@ beforeAll(() => {
   mkdirSync(WORK, { recursive: true });
   mkdirSync(SCREENS, { recursive: true });
   deck = loadDecks({ root: ROOT, decks: ['solby'] }).decks[0]!;
-  const [first, second] = deck.cards.filter((c) => c.themeNumber !== undefined);
+  const [first, second, third] = deck.cards.filter((c) => c.themeNumber !== undefined);
   record = {
     deck: 'solby',
     seminar: '2027-03-02',
@@ -48,6 +49,8 @@ beforeAll(() => {
     cards: {
       [first!.card.id]: { agreed: AGREED, followUp: FOLLOW, plannedMinutes: 25, actualMinutes: 27.5 },
       [second!.card.id]: { agreed: AGREED_2, followUp: '', plannedMinutes: 25, actualMinutes: 21 },
+      // Discussed, nothing agreed.
+      [third!.card.id]: { agreed: '', followUp: '', plannedMinutes: 20, actualMinutes: 12.4 },
     },
   };
   writeFileSync(path.join(WORK, 'solby-aftaler-2027-03-02.md'), recordToMarkdown(record, cardInfo(), 'da'));
@@ -65,7 +68,9 @@ describe('samtale record', () => {
     const text = pageTexts(pdf).join('\n');
     const flat = squash(text);
     // The seminar: council, date, place, facilitator.
-    for (const fact of ['Det aftalte vi', deck.title, 'Solby Kommune', '2. marts 2027', 'Byrådssalen, Solby Rådhus', deck.facilitator!]) {
+    // (The kicker is set in capitals.)
+    expect(flat).toContain(squash('DET AFTALTE VI'));
+    for (const fact of [deck.title, 'Solby Kommune', '2. marts 2027', 'Byrådssalen, Solby Rådhus', deck.facilitator!]) {
       expect(flat).toContain(squash(fact));
     }
     // Each card's action question, agreement and follow-up, letter for letter.
@@ -78,13 +83,16 @@ describe('samtale record', () => {
     // Danish letters as they were typed, not decomposed or replaced.
     expect(text).toContain('æ, ø, å, Æ, Ø, Å');
     expect(text).toContain('høflig tone');
-    // Planned against actual minutes, Danish decimals.
-    expect(text).toContain('Planlagt 25 min. · brugt 27,5 min.');
-    expect(flat).toContain(squash('Tid pr. tema'));
-    expect(flat).toContain(squash(`1. ${first!.card.title} 25 27,5 +2,5`));
-    // A card that was neither held nor written about has no section, only its planned minutes in the table.
+    // Short: the cards without an agreement on a line each, no minutes unless asked for, one page.
+    const [, , third] = deck.cards.filter((c) => c.themeNumber !== undefined);
+    expect(flat).toContain(squash(`Temaer uden aftaler`));
+    expect(flat).toContain(squash(`3. ${third!.card.title} – drøftet, intet aftalt`));
+    expect(flat).not.toContain(squash(third!.card.questions.find((q) => q.action)!.text));
     const untouched = deck.cards.find((c) => c.themeNumber !== undefined && !(c.card.id in record.cards))!;
     expect(text.split(untouched.card.title).length - 1).toBe(1);
+    expect(flat).toContain(squash(`${untouched.themeNumber}. ${untouched.card.title} – ikke drøftet`));
+    expect(flat).not.toMatch(/Tidpr\.tema|Planlagt|brugt/);
+    expect(pageTexts(pdf)).toHaveLength(1);
 
     const info = pdfInfo(pdf);
     expect(info['Title']).toBe(`Det aftalte vi – ${deck.title} – Solby Kommune`);
@@ -96,13 +104,30 @@ describe('samtale record', () => {
     expect(readdirSync(SCREENS).some((f) => f.startsWith('record-summary-'))).toBe(true);
   });
 
-  it('reads the JSON export too, and writes into a folder given with --out', () => {
+  it('reads the JSON export too, writes into a folder given with --out, and adds the minutes with --times', async () => {
     const out = path.join(WORK, 'out');
-    const run = samtale('record', path.join(WORK, 'solby-aftaler-2027-03-02.json'), '--out', `${out}/`);
+    const run = samtale('record', path.join(WORK, 'solby-aftaler-2027-03-02.json'), '--out', `${out}/`, '--times');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const text = squash(pageTexts(path.join(out, 'solby-aftaler-2027-03-02.pdf')).join('\n'));
+    const pdf = path.join(out, 'solby-aftaler-2027-03-02.pdf');
+    const text = squash(pageTexts(pdf).join('\n'));
     expect(text).toContain(squash(AGREED_2));
+    // Planned against used minutes: whole minutes, Danish signs, a total that adds up.
+    const [first, second, third] = deck.cards.filter((c) => c.themeNumber !== undefined);
+    expect(text).toContain(squash('Tid pr. tema (minutter)'));
+    expect(text).toContain(squash(`1. ${first!.card.title} 25 28 +3`));
+    expect(text).toContain(squash(`2. ${second!.card.title} 25 21 −4`));
+    expect(text).toContain(squash(`3. ${third!.card.title} 20 12 −8`));
+    expect(text).not.toMatch(/27,5|12,4/);
+    const planned = deck.cards.reduce((sum, c) => sum + (record.cards[c.card.id]?.plannedMinutes ?? c.minutes), 0);
+    expect(text).toContain(squash(`I alt ${planned} 61 −9`));
+    const violations = await checkPdfUa(pdf);
+    expect(violations, formatViolations(violations)).toEqual([]);
+  });
+
+  it('passes the PDF/UA-1 check', async () => {
+    const violations = await checkPdfUa(path.join(WORK, 'solby-aftaler-2027-03-02.pdf'));
+    expect(violations, formatViolations(violations)).toEqual([]);
   });
 
   it('says clearly what is wrong, and writes nothing', () => {

@@ -8,7 +8,6 @@
 // exports: every typed character in the right card, and the CSV, JSON, Markdown and the summary PDF agree
 // with each other and with what happened. Screenshots of the view at 1366×768 and 1440×900 and of the
 // projector go to tests/.tmp/screens; axe-core checks both windows in each state.
-import { AxePuppeteer } from '@axe-core/puppeteer';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +16,7 @@ import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import { SeminarDeck, downloadsInto, settle, waitForAttr, waitForFiles, waitForText } from '../support/seminar.js';
+import { axeViolations } from '../support/axe.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Built once by tests/e2e/global-setup.ts. */
@@ -82,12 +82,6 @@ async function glance(): Promise<{ notesLines: number; planInView: boolean; page
   });
 }
 
-/** axe-core's WCAG 2.1 A/AA rules on a page: the violations, as "rule: target" lines. */
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxePuppeteer(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} – ${n.failureSummary ?? ''}`));
-}
-
 beforeAll(async () => {
   mkdirSync(SCREENS, { recursive: true });
   browser = await launchBrowser();
@@ -136,7 +130,7 @@ describe('a seminar day in Solby', () => {
     await remaining(undefined);
     expect(await view.$$eval('.fv-plan-row[data-id]', (rows) => rows.every((r) => r.getAttribute('data-actual-seconds') === '0'))).toBe(true);
     await waitForText(view, '.fv-projection', /^Planlagt 16:30–18:50$/);
-    expect(await axe(view)).toEqual([]);
+    expect(await axeViolations(view)).toEqual([]);
     await screenshot(view, 'before-1366');
   });
 
@@ -170,7 +164,7 @@ describe('a seminar day in Solby', () => {
     await view.waitForSelector('.fv-banner-gap[hidden]');
     await screenshot(view, 'action-1366');
     expect(await glance()).toEqual({ notesLines: expect.toSatisfy((n: number) => n >= 15), planInView: true, pageScrolls: false });
-    expect(await axe(view)).toEqual([]);
+    expect(await axeViolations(view)).toEqual([]);
 
     // On to the next card's questions; a look back at the first card's agreement, and a correction there.
     await deck.goTo(await deck.slideOf({ card: CARD2, kind: 'questions' }));
@@ -220,7 +214,7 @@ describe('a seminar day in Solby', () => {
     await waitForAttr(deck.page, '.samtale-break', 'data-break-remaining-seconds', 10 * 60);
     await settle(deck.page);
     await screenshot(deck.page, 'break');
-    expect(await axe(deck.page)).toEqual([]);
+    expect(await axeViolations(deck.page)).toEqual([]);
     await deck.advance(10 * MIN);
     await view.click('[data-action="pause"]');
     await bothSay('running', false);
@@ -237,7 +231,7 @@ describe('a seminar day in Solby', () => {
     await deck.advance(MIN);
     await waitForAttr(view, '.fv-discussion-time', 'data-discussion-remaining-seconds', 180);
     await settle(deck.page);
-    expect(await axe(deck.page)).toEqual([]);
+    expect(await axeViolations(deck.page)).toEqual([]);
     await view.keyboard.down('Shift');
     await view.keyboard.press('D');
     await view.keyboard.up('Shift');
@@ -298,14 +292,14 @@ describe('a seminar day in Solby', () => {
     await bothSay('ended', false);
     await settle(deck.page);
     await screenshot(deck.page, 'agreements');
-    expect(await axe(deck.page)).toEqual([]);
+    expect(await axeViolations(deck.page)).toEqual([]);
     await view.setViewport({ width: 1440, height: 900 });
     await deck.goTo(await deck.slideOf({ card: CARD5, kind: 'questions' }));
     await waitForAttr(view, '#fv-agreed', 'data-card', CARD5);
     expect(await glance()).toEqual({ notesLines: expect.toSatisfy((n: number) => n >= 15), planInView: true, pageScrolls: false });
     await deck.goTo(await deck.slideOf({ kind: 'agreements' }));
     await screenshot(view, 'closing-1440');
-    expect(await axe(view)).toEqual([]);
+    expect(await axeViolations(view)).toEqual([]);
   });
 
   it('exports that agree with each other and with what happened, and a summary the council receives', async () => {

@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Frame, HTTPRequest, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/api.js';
+import { axeViolations } from '../support/axe.js';
 import { launchBrowser, openDeck, watchPage, type DeckWindow } from '../support/browser.js';
 import { serveStatic, type StaticServer } from '../support/static-server.js';
 import { fakeVimeo, fakeYouTube } from './fake-players.js';
@@ -168,6 +169,8 @@ describe('a local video', () => {
     expect(facts.focus).not.toBe('VIDEO');
     expect(facts.api).toEqual([{ status: 'playing', remainingSeconds: expect.any(Number), id: 'lokal' }]);
     await screenshot(page, 'local-playing');
+    // WCAG 2.1 AA while it plays: the player, its captions and the slide around it.
+    expect(await axeViolations(page)).toEqual([]);
 
     // The facilitator moves on with the keyboard, as with a presenter's clicker.
     await page.keyboard.press('ArrowRight');

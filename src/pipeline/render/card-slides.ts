@@ -55,7 +55,8 @@ export function renderCardSlides(placed: DeckCard, context: CardContext): Slide[
   flushProse();
 
   for (const quote of card.quotes) {
-    add({ kind: 'quote', quote }, `<figure class="quote"><blockquote class="quote-text" dir="auto">${quote.html}</blockquote>`
+    // The design shows a quote alone; its heading (the card's title) is there for screen readers only.
+    add({ kind: 'quote', quote }, `<h2 class="card-label samtale-visually-hidden">${escapeHtml(card.title)}</h2>\n<figure class="quote"><blockquote class="quote-text" dir="auto">${quote.html}</blockquote>`
       + `<figcaption class="quote-source" dir="auto">${quote.sourceHtml}</figcaption></figure>`, 'quotes', fitOf('quote', quoteLength(quote)) !== 'normal');
   }
   let numbered = 0;
