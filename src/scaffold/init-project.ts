@@ -85,7 +85,8 @@ function checkTarget(root: string, written: string): void {
 function dependencySpec(spec: string | undefined, cwd: string, root: string): string {
   if (spec === undefined) return `^${samtaleVersion}`;
   const path = resolve(cwd, spec);
-  const looksLikePath = /^(\.|\/|~|[a-z]:[\\/])/i.test(spec) || /\.(tgz|tar\.gz)$/i.test(spec);
+  // A range may start with "~"; a path from the shell arrives with its "~" expanded.
+  const looksLikePath = /^(\.\.?[\\/]|\/|[a-z]:[\\/])/i.test(spec) || /\.(tgz|tar\.gz)$/i.test(spec);
   if (!looksLikePath && !existsSync(path)) return spec;
   if (!existsSync(path)) throw new UsageError('E_USAGE', `--samtale ${spec}: there is no such file or folder`, 'give a version range (e.g. ^0.1.0), or the path of a samtale .tgz file');
   return `file:${relative(root, path).split(sep).join('/')}`;
