@@ -1,7 +1,5 @@
 // The programmatic API behind the CLI: build and check decks. Tests call these directly.
-import type { MarkdownIt } from 'markdown-it';
-import { readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { listThemes, loadRuntimeAssets, themeColours, type RuntimeAssets } from './assets/runtime-assets.js';
 import { contentSecurityPolicy } from './assets/csp.js';
 import { loadParticipantsThemeFiles, type ParticipantsThemeFiles } from './assets/participants-assets.js';
@@ -10,19 +8,17 @@ import type { Card, Deck, DeckCard, NotesSource } from './model.js';
 import { emitDeck } from './pipeline/emit.js';
 import { deckContentHash } from './pipeline/content-hash.js';
 import { collectMedia, mediaOutputFiles, type MediaCache } from './pipeline/media.js';
-import { checkMediaPaths } from './pipeline/media-paths.js';
 import { brandingCss, loadBranding } from './pipeline/branding.js';
 import { writeAdaptation, type NewAdaptation } from './scaffold/new-adaptation.js';
-import { defaultDeckId, findManifest, isManifestProblem, listDeckIds, listManifestFiles, loadCardSources, loadManifest, type ManifestFile, type TextFile } from './pipeline/load.js';
+import { CardPools } from './pipeline/card-pool.js';
+import { defaultBaseDeck, defaultDeckId, findManifest, isManifestProblem, listDeckIds, listManifestFiles, loadManifest, type ManifestFile } from './pipeline/load.js';
 import { loadManifestChain, mergeChain } from './pipeline/manifest-chain.js';
 import { checkManifestNotes } from './pipeline/manifest-notes.js';
 import { checkTextFit } from './pipeline/text-fit.js';
-import { createMarkdown } from './pipeline/parse/markdown.js';
-import { parseCard } from './pipeline/parse-card.js';
-import { indexCards, resolveDeck } from './pipeline/resolve.js';
+import { resolveDeck } from './pipeline/resolve.js';
 import { deckModel } from './pipeline/render/deck-model.js';
 import { renderDeckSlides } from './pipeline/render/deck-slides.js';
-import { normaliseId } from './project/ids.js';
+import { samtaleVersion } from './project/samtale-package.js';
 import { inlineScriptText, renderDocument } from './pipeline/render/document.js';
 import { videoFrameSources } from './pipeline/render/video.js';
 import { renderParticipantsHtml } from './participants/render.js';
@@ -59,7 +55,13 @@ export interface BuildResult {
 }
 
 /** What made a file: `samtale <version>`, for documents' metadata; part of every content hash, so a new samtale remakes the PDFs. */
-export const GENERATOR = `samtale ${readVersion()}`;
+export const GENERATOR = `samtale ${samtaleVersion}`;
+
+/** What made a deck's files: samtale, and the editions of the base decks the deck is built on. */
+export function deckGenerator(deck: Pick<Deck, 'baseDecks'>): string {
+  const bases = deck.baseDecks.map((base) => `${base.name} ${base.version}`).join(', ');
+  return bases ? `${GENERATOR} (${bases})` : GENERATOR;
+}
 
 /** Parses, resolves and validates the selected decks; throws DeckError listing every problem. */
 export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostics: Diagnostics } {
@@ -69,25 +71,7 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
   const manifests = selection.all
     ? listManifestFiles(root).flatMap((path) => manifestOrReport(root, path, diagnostics))
     : (selection.decks?.length ? [...selection.decks] : [defaultDeckId(root)]).map((deck) => loadManifest(root, deck));
-  const sources = loadCardSources(root, diagnostics);
-  const parsers = new Map<boolean, { md: MarkdownIt; cards: Map<string, Card>; broken: Set<string> }>();
-  // Cards are parsed once per HTML setting: a deck that allows raw HTML needs its own parse.
-  const parsed = (allowHtml: boolean, report: boolean) => {
-    let entry = parsers.get(allowHtml);
-    if (!entry) {
-      const md = createMarkdown({ allowHtml });
-      const sink = report ? diagnostics : new Diagnostics();
-      const { cards, broken } = parseCards(root, sources, md, sink);
-      entry = { md, cards: indexCards(cards, sink), broken };
-      // The second parse, for a deck that allows raw HTML, adds one problem the first cannot see.
-      for (const d of report ? [] : sink.items.filter((item) => item.code === 'E_HTML_UNCLOSED')) {
-        diagnostics.error('E_HTML_UNCLOSED', d.message, d, d.hint);
-      }
-      parsers.set(allowHtml, entry);
-    }
-    return entry;
-  };
-  parsed(false, true);
+  const pools = new CardPools(root, diagnostics);
   const themes = listThemes();
   const decks: Deck[] = [];
   // Adaptations share their base deck's notes and most of its cards: each is parsed and resolved once per run.
@@ -97,7 +81,7 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
     const chain = loadManifestChain(root, manifest, diagnostics);
     if (!chain) continue;
     const merged = mergeChain(chain);
-    const { md, cards, broken } = parsed(merged.value.allowHtml ?? false, false);
+    const { md, cards, broken } = pools.forDeck(merged.value.allowHtml ?? false, chain);
     const brandingFrom = merged.from('branding');
     const branding = loadBranding(merged.value.branding, brandingFrom.file.file, root, themeColours(merged.value.theme ?? 'default'),
       (key) => brandingFrom.validated.positionOf(['branding', key]), diagnostics);
@@ -119,22 +103,6 @@ function manifestOrReport(root: string, path: string, diagnostics: Diagnostics):
   if (!isManifestProblem(found)) return [found];
   if (found.file) diagnostics.error(found.code, found.message, { file: found.file, line: 1, column: 1 }, found.hint);
   return [];
-}
-
-/** Parses every card; `broken` holds the file names of cards too broken to parse, already reported. */
-function parseCards(root: string, sources: readonly TextFile[], md: MarkdownIt, diagnostics: Diagnostics): { cards: Card[]; broken: Set<string> } {
-  const cards: Card[] = [];
-  const broken = new Set<string>();
-  for (const source of sources) {
-    const card = parseCard(source, md, diagnostics);
-    if (!card) {
-      broken.add(normaliseId(basename(source.file).replace(/\.md$/i, '')));
-      continue;
-    }
-    checkMediaPaths(card, root, source.text, diagnostics);
-    cards.push(card);
-  }
-  return { cards, broken };
 }
 
 /**
@@ -161,7 +129,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   for (const { deck, files } of media) {
     const { runtime, participants } = assets.get(deck.theme)!;
     const html = renderDeckHtml(deck, runtime);
-    const edition = renderParticipantsHtml(deck, { ...participants, brandingCss: deck.branding ? brandingCss(deck.branding, themeColours(deck.theme)) : '' }, GENERATOR);
+    const edition = renderParticipantsHtml(deck, { ...participants, brandingCss: deck.branding ? brandingCss(deck.branding, themeColours(deck.theme)) : '' }, deckGenerator(deck));
     const emitted = await emitDeck(outDir, deck.id, [
       { path: 'index.html', content: html.document },
       { path: 'participants.html', content: edition },
@@ -196,13 +164,13 @@ export function renderDeckHtml(deck: Deck, runtime: RuntimeAssets): { document: 
   const slides = renderDeckSlides(deck);
   // Every slide has data-timing; totalTime switches on the pacing in reveal's speaker view.
   const totalTime = Math.round(slides.reduce((sum, slide) => sum + slide.timingSeconds, 0));
-  const model = deckModel(deck, { totalTime }, GENERATOR);
+  const model = deckModel(deck, { totalTime }, deckGenerator(deck));
   const csp = contentSecurityPolicy({ inlineScripts: [inlineScriptText(runtime.script)], extraScriptHashes: runtime.scriptHashes,
     frameSources: videoFrameSources(deck) });
   const document = renderDocument({
     language: deck.language,
     title: deck.title,
-    generator: GENERATOR,
+    generator: deckGenerator(deck),
     csp,
     css: deck.branding ? `${runtime.css}\n${brandingCss(deck.branding, themeColours(deck.theme))}` : runtime.css,
     slides,
@@ -247,7 +215,7 @@ export interface NewAdaptationOptions {
 /** Scaffolds `slides/<id>.yaml` extending a deck, with that deck's cards listed. Never overwrites. */
 export function newAdaptation(options: NewAdaptationOptions): NewAdaptation & { base: string } {
   const root = resolve(options.root ?? '.');
-  const base = options.from ?? defaultDeckId(root);
+  const base = options.from ?? defaultBaseDeck(root);
   const { diagnostics } = loadDecks({ root, decks: [base] });
   diagnostics.throwIfErrors();
   // The base deck's list as its manifests wrote it: cards, their minutes and changes, and its breaks.
@@ -257,12 +225,3 @@ export function newAdaptation(options: NewAdaptationOptions): NewAdaptation & { 
 }
 
 export { DeckError };
-
-function readVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}

@@ -243,5 +243,7 @@ export interface Deck {
   branding?: import('./pipeline/branding.js').BrandingAssets;
   /** The decks this one extends, nearest first. */
   extends: string[];
+  /** The base decks shipped with samtale that this deck is, or is built on, with the edition of their cards. */
+  baseDecks: { name: string; version: string }[];
   manifestFile: string;
 }

@@ -2,9 +2,10 @@
 
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
 import path from 'node:path';
 // Type-only: nothing of Puppeteer is loaded when this module is imported, so `samtale build` stays fast.
-import type { LaunchOptions } from 'puppeteer';
+import type { LaunchOptions } from 'puppeteer-core';
 import { EnvironmentError } from '../diagnostics/deck-error.js';
 
 /** Where a browser was found, and which rule found it. */
@@ -27,7 +28,7 @@ export interface FindBrowserOptions {
   /** Whether a file exists (and is a file, not a directory). */
   exists?: (file: string) => boolean;
   platform?: NodeJS.Platform;
-  /** Puppeteer's browser path; `null` when Puppeteer has none. By default asked of Puppeteer, lazily. */
+  /** Puppeteer's browser path; `null` when Puppeteer has none. By default looked up in Puppeteer's cache, lazily. */
   puppeteerPath?: string | null | (() => string | null);
 }
 
@@ -78,7 +79,7 @@ export function findBrowser(options: FindBrowserOptions = {}): BrowserLocation {
     );
   }
 
-  const fromPuppeteer = resolvePuppeteerPath(options.puppeteerPath);
+  const fromPuppeteer = resolvePuppeteerPath(options.puppeteerPath, env);
   if (fromPuppeteer && exists(fromPuppeteer)) return { path: fromPuppeteer, source: 'puppeteer' };
 
   for (const candidate of systemCandidates(env, platform)) {
@@ -123,24 +124,45 @@ export function systemCandidates(env: Record<string, string | undefined>, platfo
   return [...new Set([...fixed, ...onPath])];
 }
 
-function resolvePuppeteerPath(option: FindBrowserOptions['puppeteerPath']): string | null {
-  if (option === undefined) return puppeteerExecutablePath();
+function resolvePuppeteerPath(option: FindBrowserOptions['puppeteerPath'], env: Record<string, string | undefined>): string | null {
+  if (option === undefined) return puppeteerCacheBrowser(env);
   return typeof option === 'function' ? option() : option;
 }
 
+/** What samtale needs of @puppeteer/browsers (the package that puppeteer-core installs browsers with). */
+interface PuppeteerBrowsers {
+  Cache: new (dir: string) => { getInstalledBrowsers(): { browser: string; buildId: string; platform: string; executablePath: string }[] };
+  detectBrowserPlatform(): string | undefined;
+}
+
 /**
- * Asks Puppeteer where its downloaded browser would be. Loaded only now (and synchronously, through
- * require) so that importing this module costs nothing; returns null if Puppeteer is absent or has no
- * browser for this platform.
+ * The newest Chrome in Puppeteer's cache (`$PUPPETEER_CACHE_DIR`, else ~/.cache/puppeteer): what Puppeteer
+ * downloaded, here or for another project, or what `npx puppeteer browsers install chrome` installed. samtale
+ * depends on puppeteer-core, which never downloads a browser during `npm install`. Loaded only now (and
+ * synchronously, through require) so that importing this module costs nothing; null when there is none.
  */
-function puppeteerExecutablePath(): string | null {
+function puppeteerCacheBrowser(env: Record<string, string | undefined>): string | null {
   try {
     const require = createRequire(import.meta.url);
-    const puppeteer = require('puppeteer') as { executablePath(): string };
-    return puppeteer.executablePath() || null;
+    const { Cache, detectBrowserPlatform } = require('@puppeteer/browsers') as PuppeteerBrowsers;
+    const platform = detectBrowserPlatform();
+    const installed = new Cache(env['PUPPETEER_CACHE_DIR'] ?? path.join(homedir(), '.cache', 'puppeteer')).getInstalledBrowsers()
+      .filter((browser) => browser.platform === platform && ['chrome', 'chrome-headless-shell'].includes(browser.browser))
+      .sort((a, b) => compareBuildIds(b.buildId, a.buildId));
+    return installed[0]?.executablePath ?? null;
   } catch {
     return null;
   }
+}
+
+/** "131.0.6778.85" against "130.0.6723.58", part by part. */
+function compareBuildIds(a: string, b: string): number {
+  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 function notFoundMessage(platform: NodeJS.Platform, puppeteerPath: string | null): string {

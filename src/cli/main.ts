@@ -1,6 +1,5 @@
 // The `samtale` command: thin wiring over the API. Each command imports only what it needs.
 import { cac } from 'cac';
-import { readFileSync } from 'node:fs';
 import { EnvironmentError, UsageError } from '../diagnostics/deck-error.js';
 import { formatDiagnostics, visible } from '../diagnostics/format.js';
 import type { Diagnostic } from '../diagnostics/deck-error.js';
@@ -51,14 +50,40 @@ cli
   });
 
 cli
-  .command('new <name>', 'Scaffold an adaptation of the default deck for a municipality')
-  .option('--from <deck>', 'The deck to adapt (default: the default deck)')
+  .command('new <name>', 'Scaffold an adaptation of a deck for a municipality')
+  .option('--from <deck>', 'The deck to adapt (default: the project\'s "defaultDeck", else the base deck shipped with samtale)')
   .example('samtale new "Faxe Kommune"     # slides/faxe.yaml and content/faxe/')
   .action(async (name: string, options: { from?: string }) => {
     const { newAdaptation } = await import('../api.js');
     const created = newAdaptation({ name, ...(options.from ? { from: options.from } : {}) });
     console.log(`created ${relativePath(created.manifestFile)} (extends ${created.base}) and ${relativePath(created.contentDir)}/`);
     console.log(`next: edit it, then "npx samtale check ${created.id}" and "npx samtale build ${created.id}"`);
+  });
+
+cli
+  .command('init <folder>', 'Start a project of your own: package.json depending on samtale, slides/, content/, a README; its decks extend the base decks shipped with samtale')
+  .option('--municipality <name>', 'Also write a first adaptation for this municipality, as "samtale new" does')
+  .option('--samtale <spec>', 'The samtale dependency in package.json (default: ^ this version): a version range, or a .tgz file or folder')
+  .example('samtale init vordingborg-seminar --municipality "Vordingborg Kommune"')
+  .action(async (folder: string, options: { municipality?: string; samtale?: string }) => {
+    const { initProject } = await import('../scaffold/init-project.js');
+    const created = initProject({
+      folder: String(folder),
+      ...(options.municipality === undefined ? {} : { municipality: String(options.municipality) }),
+      ...(options.samtale === undefined ? {} : { samtale: String(options.samtale) }),
+    });
+    const folderName = relativePath(created.root);
+    console.log(`created ${folderName}/: ${created.files.join(', ')}`);
+    if (created.deck) console.log(`the deck ${created.deck.id} extends ${created.base.name}`);
+    console.log(`next:\n  cd ${folderName}\n  npm install\n  ${created.deck ? 'npx samtale build' : 'npx samtale new "Faxe Kommune"'}`);
+  });
+
+cli
+  .command('setup', 'Find a Chromium and an emoji font for PDF export, or install them (Debian/Ubuntu as root); "npm install" runs it in a project made by "samtale init"')
+  .action(async () => {
+    const { ensurePdfTools } = await import('../browser/setup.js');
+    // Never an error: an install must not fail on a laptop without a browser, only the commands that need one do.
+    ensurePdfTools();
   });
 
 cli
@@ -167,16 +192,8 @@ cli
     console.log(`done in ${Math.round(performance.now() - started)} ms`);
   });
 
+cli.option('-v, --version', 'Show the version of samtale and of the base decks shipped with it');
 cli.help();
-cli.version(packageVersion());
-
-function packageVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
 
 function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
   if (diagnostics.length > 0) console.error(formatDiagnostics(diagnostics, { cwd: process.cwd(), codeFrame: true }));
@@ -198,7 +215,12 @@ function relativePath(file: string): string {
 async function main(): Promise<void> {
   try {
     const { args, options } = cli.parse(process.argv, { run: false });
-    if (options['help'] || options['version']) return;
+    if (options['help']) return;
+    if (options['version']) {
+      const { versionText } = await import('../project/samtale-package.js');
+      console.log(versionText());
+      return;
+    }
     if (!cli.matchedCommand) {
       if (args.length > 0) throw new UsageError('E_USAGE', `unknown command "${args[0]}"`);
       cli.outputHelp();

@@ -1,5 +1,5 @@
 // The Puppeteer driver: one headless Chromium for every PDF of a run, one tab per document, one page.pdf each.
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer-core';
 import { BrowserNotFoundError, launchOptions } from '../browser/find-browser.js';
 import { EnvironmentError } from '../diagnostics/deck-error.js';
 import { checkEmoji, emojiFontMissing } from './emoji.js';
@@ -36,7 +36,7 @@ export class PdfBrowser {
   /** Finds and starts the browser; a missing one is a BrowserNotFoundError with what to install. */
   static async launch(options: { browser?: string } = {}): Promise<PdfBrowser> {
     const launch = launchOptions(options.browser ? { browser: options.browser } : {});
-    const { default: puppeteer } = await import('puppeteer');
+    const { default: puppeteer } = await import('puppeteer-core');
     try {
       // Unhinted glyph metrics, as in print: text measured on screen wraps exactly as it will on paper.
       const args = [...(launch.args ?? []), '--font-render-hinting=none'];

@@ -6,7 +6,7 @@
 // box. So every web font of a print document gets extra faces, limited to the emoji ranges, that point at
 // the installed colour emoji font (`local()`), and the exporter checks before printing that each emoji in
 // the document was drawn by it. `npm install` installs Noto Color Emoji on Debian/Ubuntu (scripts/ensure-browser.mjs).
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { EnvironmentError } from '../diagnostics/deck-error.js';
 
 /** Emoji blocks, and what joins emoji into one: ZWJ, the emoji variation selector, keycaps, tags. */

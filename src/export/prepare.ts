@@ -1,7 +1,6 @@
 // The export's heavy half, loaded once the browser is on its way: decks loaded, slides rendered, print documents made.
-import { readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { loadDecks, type DeckSelection } from '../api.js';
+import { deckGenerator, GENERATOR, loadDecks, type DeckSelection } from '../api.js';
 import type { Diagnostic } from '../diagnostics/deck-error.js';
 import type { Deck } from '../model.js';
 import { themeColours } from '../assets/runtime-assets.js';
@@ -34,8 +33,6 @@ export interface PrepareOptions extends DeckSelection {
   outDir?: string;
 }
 
-const GENERATOR = `samtale ${readVersion()}`;
-
 /** Loads and checks the decks (a DeckError lists every problem) and makes their print documents. */
 export async function preparePrintJobs(options: PrepareOptions): Promise<{ jobs: PrintJob[]; diagnostics: Diagnostic[] }> {
   const { decks, diagnostics } = loadDecks(options);
@@ -57,7 +54,7 @@ async function printContext(resolved: Deck, paper: Paper): Promise<DeckPrintCont
   const [deck, assets] = await Promise.all([withPrintPosters(resolved), loadPrintAssets(resolved.theme)]);
   // An adaptation's colours, logo and font, over the theme's tokens, exactly as its deck has them.
   const branding = deck.branding ? brandingCss(deck.branding, themeColours(deck.theme)) : '';
-  return { deck, slides: renderDeckSlides(deck), strings: printStringsFor(deck.language), assets, branding, generator: GENERATOR, paper };
+  return { deck, slides: renderDeckSlides(deck), strings: printStringsFor(deck.language), assets, branding, generator: deckGenerator(deck), paper };
 }
 
 /** Where each PDF goes: `--out` as a file (one PDF) or a folder, else `<outDir>/<deck-id>/<deck-id>-<kind>.pdf`. */
@@ -75,12 +72,4 @@ function outputTarget(options: PrepareOptions, decks: number): (deckId: string, 
   }
   const outDir = resolve(options.root, options.outDir ?? 'dist');
   return (deckId, kind) => join(outDir, deckId, pdfFileName(deckId, kind));
-}
-
-function readVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
 }

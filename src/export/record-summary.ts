@@ -6,9 +6,9 @@
 // temporary name and renamed. The card titles and action questions are those the export was written with;
 // the deck supplies its branding, theme numbers and anything the file lacks.
 import { readFile, stat } from 'node:fs/promises';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { loadDecks } from '../api.js';
+import { deckGenerator, loadDecks } from '../api.js';
 import { DeckError, EnvironmentError, type Diagnostic } from '../diagnostics/deck-error.js';
 import { listDeckIds, loadManifest } from '../pipeline/load.js';
 import { RECORD_FILE_MAX_BYTES, readRecordFile, recordFileName, type RecordFile } from '../record/files.js';
@@ -46,8 +46,6 @@ export interface RecordSummaryResult {
   warnings: string[];
 }
 
-const GENERATOR = `samtale ${readVersion()}`;
-
 /** Reads the record, loads the deck, prints the summary and writes it. */
 export async function exportRecordSummary(options: RecordSummaryOptions): Promise<RecordSummaryResult> {
   const root = resolve(options.root ?? '.');
@@ -71,7 +69,7 @@ export async function exportRecordSummary(options: RecordSummaryOptions): Promis
     if (deck.id !== parsed.record.deck) warnings.push(`the record is of the deck "${parsed.record.deck}"; it is printed with the branding of "${deck.id}"`);
     const language = deck.language === 'en' ? 'en' : 'da';
     const cards = summaryCards(parsed, deck);
-    const html = await recordSummaryHtml(parsed.record, cards, deck, language, { generator: GENERATOR, times: options.times ?? false });
+    const html = await recordSummaryHtml(parsed.record, cards, deck, language, { generator: deckGenerator(deck), times: options.times ?? false });
     const target = outputFile(options, root, input, parsed.record, language);
 
     browser = await launching;
@@ -141,12 +139,4 @@ function outputFile(options: RecordSummaryOptions, root: string, input: string, 
     folder = true;
   }
   return folder ? join(out, recordFileName(record.deck, record.seminar, language, 'pdf')) : out;
-}
-
-function readVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
 }

@@ -68,10 +68,11 @@ function readAsset(path: string, types: Record<string, string>, what: string, ma
   at: SourcePosition, diagnostics: Diagnostics): { dataUrl: string; ext: string } | undefined {
   const file = resolve(dirname(manifestFile), path);
   const ext = extname(file).toLowerCase();
-  const found = locate(root, file);
+  const found = locate(root, file, manifestFile);
   if (found.kind === 'outside') {
     const link = found.viaLink ? ` through a link to ${found.real}` : '';
-    diagnostics.error('E_MEDIA_OUTSIDE_PROJECT', `${what} "${path}" points outside the project folder${link}`, at,
+    const where = found.installed ? 'into node_modules/, which is not part of the project' : `outside the project folder${link}`;
+    diagnostics.error('E_MEDIA_OUTSIDE_PROJECT', `${what} "${path}" points ${where}`, at,
       `put it in the project, e.g. content/<municipality>/${link ? ', not a link' : ''}`);
     return undefined;
   }

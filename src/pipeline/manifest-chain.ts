@@ -3,6 +3,7 @@ import type { Diagnostics } from '../diagnostics/deck-error.js';
 import type { Manifest } from '../config/schemas.js';
 import { manifestSchema } from '../config/schemas.js';
 import { validateYaml, type Validated } from '../config/validate-yaml.js';
+import { parseDeckRef } from '../project/deck-ref.js';
 import { findManifest, isManifestProblem, loadManifest, type ManifestFile } from './load.js';
 
 export type { ManifestFile } from './load.js';
@@ -49,17 +50,23 @@ export function loadManifestChain(root: string, deck: string | ManifestFile, dia
     const base = validated.value.extends;
     if (base === undefined) return chain;
     const at = validated.positionOf(['extends']);
+    if (file.name !== undefined && parseDeckRef(base)?.kind !== 'package') {
+      // Named from the package, a base deck cannot reach into the project that extends it.
+      diagnostics.error('E_EXTENDS_OUTSIDE', `manifest: the base deck ${file.name} extends "${base}", which is not a base deck`, at,
+        'a base deck may extend only another base deck, by its name (e.g. "extends: kl/sociale-medier")');
+      return undefined;
+    }
     const found = findManifest(root, base);
     if (isManifestProblem(found)) {
       const outside = found.code === 'E_DECK_OUTSIDE' || (found.code === 'E_DECK_ID' && /(^|[\\/])\.\.([\\/]|$)|^[\\/]/.test(base));
-      if (outside) diagnostics.error('E_EXTENDS_OUTSIDE', `manifest: "extends: ${base}" reaches outside the project folder`, at);
+      if (outside) diagnostics.error('E_EXTENDS_OUTSIDE', `manifest: "extends: ${base}" reaches outside the project folder`, at, found.base ? found.hint : undefined);
       else if (found.code === 'E_DECK_ID') diagnostics.error('E_UNKNOWN_DECK', `manifest: "extends: ${base}" is not a deck id`, at, found.hint);
       else if (found.code === 'E_UNKNOWN_DECK') diagnostics.error('E_UNKNOWN_DECK', `manifest: "extends" names a deck "${base}" that does not exist`, at, found.hint);
       else diagnostics.error(found.code, `manifest: "extends: ${base}": ${found.message}`, at, found.hint);
       return undefined;
     }
     if (chain.some((m) => m.file.file === found.file)) {
-      diagnostics.error('E_EXTENDS_CYCLE', `manifest: "extends: ${base}" goes round in a circle (${[...chain.map((m) => m.file.id), found.id].join(' → ')})`, at,
+      diagnostics.error('E_EXTENDS_CYCLE', `manifest: "extends: ${base}" goes round in a circle (${[...chain.map((m) => m.file.name ?? m.file.id), found.name ?? found.id].join(' → ')})`, at,
         'one deck in the chain must stand on its own, without "extends"');
       return undefined;
     }

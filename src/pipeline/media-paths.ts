@@ -35,10 +35,11 @@ export function checkVideoFiles(
     if (value === undefined || !isLocalPath(value)) continue;
     const at = video.source.media?.[key] ?? fallback(key, value);
     const target = resolve(dirname(at.file), value);
-    const found = locate(root, target);
+    const found = locate(root, target, at.file);
     if (/^file:/i.test(value) || isAbsolute(value) || /^[a-z]:[\\/]/i.test(value) || found.kind === 'outside') {
       const link = found.kind === 'outside' && found.viaLink ? ` through a link to ${found.real}` : '';
-      diagnostics.error('E_MEDIA_OUTSIDE_PROJECT', `${key} "${value}" points outside the project folder${link}`, at,
+      const where = found.kind === 'outside' && found.installed ? 'into node_modules/, which is not part of the project' : `outside the project folder${link}`;
+      diagnostics.error('E_MEDIA_OUTSIDE_PROJECT', `${key} "${value}" points ${where}`, at,
         `put media files in the project, e.g. content/media/, and write a path relative to the ${at.file === video.source.file ? 'card' : 'manifest'}${link ? ', not a link' : ''}`);
       continue;
     }

@@ -149,7 +149,8 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
     breaks,
     ...optional('participantsUrl', participantsUrl),
     ...optional('branding', context.branding),
-    extends: merged.chain.slice(1).map((m) => m.file.id),
+    extends: merged.chain.slice(1).map((m) => m.file.name ?? m.file.id),
+    baseDecks: merged.chain.flatMap(({ file }) => (file.base ? [{ name: file.base.name, version: file.base.version }] : [])),
     manifestFile: own.file.file,
   }, {
     title: notesText('notes', m.notes, strings.defaultTitleNotes),

@@ -1,4 +1,4 @@
-// What a deck name on the command line or in `extends:` may be: a deck id, a manifest file, or (later) a base deck of a package.
+// What a deck name on the command line or in `extends:` may be: a deck id, a manifest file, or a base deck shipped with samtale.
 import { idHint, isValidId, normaliseId } from './ids.js';
 
 export type DeckRef =
@@ -6,7 +6,7 @@ export type DeckRef =
   | { kind: 'id'; id: string }
   /** `slides/solby.yaml`: a manifest file, relative to the project folder (it must lie inside it). */
   | { kind: 'path'; path: string }
-  /** `kl/sociale-medier`: a base deck shipped in an installed package (not available yet). */
+  /** `kl/sociale-medier`: a base deck shipped with samtale (src/project/samtale-package.ts). */
   | { kind: 'package'; scope: string; name: string };
 
 const MANIFEST_FILE = /\.ya?ml$/i;

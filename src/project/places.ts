@@ -1,16 +1,21 @@
-// Where a project may read from: its own folder, with every symbolic link resolved before the check.
+// Where a project may read from: its own folder, and the base decks of the installed samtale, each only through
+// its own files; every symbolic link resolved before the check.
 //
-// A file is inside when its real path (links followed) lies in one of the project's readable places. Today
-// that is the project folder alone; base decks shipped in an installed package (`extends: kl/…`) will be
-// another place, added here and nowhere else.
+// A file is inside when its real path (links followed) lies in the readable place of the file that names it: a
+// path in one of the project's cards or manifests must stay in the project folder, a path in a base deck's card
+// must stay in that base deck. The project's node_modules/ is not part of the project: the installed samtale is
+// reached only through the base decks' names (`extends: kl/sociale-medier`), never by a path into it.
 import { realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { baseDecks } from './samtale-package.js';
 
 export interface ReadablePlace {
-  /** For messages: "the project folder". */
+  /** For messages: "the project folder", "the base deck kl/sociale-medier". */
   name: string;
-  /** The place's real path. */
-  dir: string;
+  /** Its folders and files. */
+  paths: readonly string[];
+  /** Folders inside it that are not part of it. */
+  excluded: readonly string[];
 }
 
 export interface ProjectPlaces {
@@ -18,13 +23,20 @@ export interface ProjectPlaces {
   root: string;
   /** Its real path. */
   realRoot: string;
+  /** The project folder, without its node_modules/. */
+  project: ReadablePlace;
+  /** The project first, then the base decks of the installed samtale. */
   readable: readonly ReadablePlace[];
 }
 
 /** Where a path led: to a file inside a readable place (read `real`), outside them all, or to nothing. */
 export type Located =
   | { kind: 'inside'; file: string; real: string }
-  | { kind: 'outside'; file: string; real: string; /** True when a symbolic link, not the path as written, leads out. */ viaLink: boolean }
+  | {
+    kind: 'outside'; file: string; real: string;
+    /** True when a symbolic link, not the path as written, leads out. */ viaLink: boolean;
+    /** True when it leads into the project's node_modules/, where the installed packages are. */ installed: boolean;
+  }
   | { kind: 'missing'; file: string };
 
 const cache = new Map<string, ProjectPlaces>();
@@ -35,7 +47,10 @@ export function projectPlaces(root: string): ProjectPlaces {
   let places = cache.get(absolute);
   if (!places) {
     const realRoot = realOrSelf(absolute);
-    places = { root: absolute, realRoot, readable: [{ name: 'the project folder', dir: realRoot }] };
+    const roots = [...new Set([realRoot, absolute])];
+    const project = { name: 'the project folder', paths: roots, excluded: roots.map((dir) => join(dir, 'node_modules')) };
+    const bases = baseDecks().map((deck) => ({ name: `the base deck ${deck.name}`, paths: [deck.cards, deck.manifest], excluded: [] }));
+    places = { root: absolute, realRoot, project, readable: [project, ...bases] };
     cache.set(absolute, places);
   }
   return places;
@@ -47,23 +62,34 @@ export function isWithin(dir: string, path: string): boolean {
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
-/** Resolves `file` (absolute) with its links and says whether it may be read. */
-export function locate(root: string, file: string): Located {
+/** Whether `path` lies in `place`. */
+export function inPlace(place: ReadablePlace, path: string): boolean {
+  return place.paths.some((dir) => isWithin(dir, path)) && !place.excluded.some((dir) => isWithin(dir, path));
+}
+
+/** The readable place a file belongs to (the project's before a base deck's), if any. */
+export function placeOf(root: string, file: string): ReadablePlace | undefined {
+  const real = realOrSelf(file);
+  return projectPlaces(root).readable.find((place) => inPlace(place, real));
+}
+
+/**
+ * Resolves `file` (absolute) with its links and says whether it may be read by the file `from` that names it:
+ * whether it lies in `from`'s readable place. Without `from`, the project folder is the place.
+ */
+export function locate(root: string, file: string, from?: string): Located {
   const places = projectPlaces(root);
-  const lexicallyInside = isWithin(places.root, file) || places.readable.some((place) => isWithin(place.dir, file));
+  const home = (from === undefined ? undefined : placeOf(root, from)) ?? places.project;
+  const installed = (path: string) => places.project.excluded.some((dir) => isWithin(dir, path));
+  const lexicallyInside = inPlace(home, file);
   let real: string;
   try {
     real = realpathSync(file);
   } catch {
-    return lexicallyInside ? { kind: 'missing', file } : { kind: 'outside', file, real: file, viaLink: false };
+    return lexicallyInside ? { kind: 'missing', file } : { kind: 'outside', file, real: file, viaLink: false, installed: installed(file) };
   }
-  if (places.readable.some((place) => isWithin(place.dir, real))) return { kind: 'inside', file, real };
-  return { kind: 'outside', file, real, viaLink: lexicallyInside };
-}
-
-/** Whether a path, links resolved, lies inside the project's readable places. */
-export function isInsideProject(root: string, file: string): boolean {
-  return locate(root, file).kind !== 'outside';
+  if (inPlace(home, real)) return { kind: 'inside', file, real };
+  return { kind: 'outside', file, real, viaLink: lexicallyInside, installed: installed(file) || installed(real) };
 }
 
 function realOrSelf(path: string): string {

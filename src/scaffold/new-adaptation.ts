@@ -1,6 +1,7 @@
 // `samtale new NAME`: a commented adaptation of the default deck that builds as it is.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { docsFolderFrom } from '../project/samtale-package.js';
 import { stringify } from 'yaml';
 import type { Manifest } from '../config/schemas.js';
 import { EnvironmentError } from '../diagnostics/deck-error.js';
@@ -26,13 +27,16 @@ export function adaptationId(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** The manifest text: every option shown, the optional ones commented out, in Danish for the consultant. */
-export function adaptationManifest(name: string, baseId: string, entries: readonly CardEntry[], contentDir: string): string {
+/**
+ * The manifest text: every option shown, the optional ones commented out, in Danish for the consultant. `docs` is
+ * samtale's docs/ folder as the project sees it (in a consultant's project, inside node_modules/samtale/).
+ */
+export function adaptationManifest(name: string, baseId: string, entries: readonly CardEntry[], contentDir: string, docs = 'docs'): string {
   // As the base deck has them: a card with other minutes keeps them, and the breaks stay where they are.
   const cards = entries.map((entry) => (typeof entry === 'string' ? `  - ${entry}` : stringify([entry]).trimEnd().replace(/^/gm, '  '))).join('\n');
   // Danish genitive: "Faxe Kommunes", but "Aarhus'".
   const owner = /[sxz]$/i.test(name) ? `${name}'` : `${name}s`;
-  return `# yaml-language-server: $schema=../docs/schema/manifest.schema.json
+  return `# yaml-language-server: $schema=../${docs}/schema/manifest.schema.json
 #
 # ${owner} udgave af dækket "${baseId}".
 # Filen bygger på ${baseId} og ændrer kun det, der er anderledes her. De fælles kort kopieres ikke:
@@ -41,7 +45,7 @@ export function adaptationManifest(name: string, baseId: string, entries: readon
 #   npx samtale check ${adaptationId(name)}     # tjek for fejl (fil:linje:kolonne og et forslag)
 #   npx samtale build ${adaptationId(name)}     # → dist/${adaptationId(name)}/index.html
 #
-# Alle muligheder er beskrevet i docs/adapting.md.
+# Alle muligheder er beskrevet i ${docs}/adapting.md.
 extends: ${baseId}
 
 # Titelsliden: kommunen, datoen ("ÅÅÅÅ-MM-DD"), starttidspunktet, stedet og facilitatoren.
@@ -120,6 +124,6 @@ export function writeAdaptation(root: string, name: string, baseId: string, entr
   }
   mkdirSync(join(root, 'slides'), { recursive: true });
   mkdirSync(contentDir, { recursive: true });
-  writeFileSync(manifestFile, adaptationManifest(name, baseId, entries, relative(root, contentDir)), { flag: 'wx' });
+  writeFileSync(manifestFile, adaptationManifest(name, baseId, entries, relative(root, contentDir), docsFolderFrom(root)), { flag: 'wx' });
   return { id, manifestFile, contentDir };
 }

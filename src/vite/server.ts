@@ -58,7 +58,8 @@ export async function dev(options: DevOptions = {}): Promise<DevServer> {
     customLogger: logger,
     // Nothing to pre-bundle: the only module is our client, without dependencies.
     optimizeDeps: { noDiscovery: true, include: [] },
-    cacheDir: join(packageRoot, 'node_modules', '.vite-samtale'),
+    // The project's, not the installed samtale's: nothing is written outside the project.
+    cacheDir: join(root, 'node_modules', '.vite-samtale'),
     server: {
       port: options.port ?? 5173,
       strictPort: false,

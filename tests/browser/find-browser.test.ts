@@ -1,5 +1,9 @@
 // Unit tests of the browser resolution order, with the environment and file system injected.
 
+import { computeExecutablePath, detectBrowserPlatform, type Browser } from '@puppeteer/browsers';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   BrowserNotFoundError,
@@ -75,6 +79,27 @@ describe('findBrowser', () => {
     expect(asked).toBe(1);
     findBrowser({ ...linux, env: { SAMTALE_BROWSER: '/opt/mine' }, puppeteerPath, exists: files('/opt/mine') });
     expect(asked).toBe(1);
+  });
+
+  it("finds the newest Chrome in Puppeteer's cache ($PUPPETEER_CACHE_DIR), where Puppeteer or npx puppeteer put it", () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'samtale-puppeteer-cache-'));
+    try {
+      const install = (browser: `${Browser}`, buildId: string) => {
+        const file = computeExecutablePath({ browser: browser as Browser, buildId, cacheDir, platform: detectBrowserPlatform()! });
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, '');
+        return file;
+      };
+      install('chrome', '129.0.6668.100');
+      const newest = install('chrome', '131.0.6778.85');
+      install('firefox', 'stable_140.0');
+      const found = findBrowser({ platform: 'linux', env: { PUPPETEER_CACHE_DIR: cacheDir }, exists: files(newest, '/usr/bin/chromium') });
+      expect(found).toEqual({ path: newest, source: 'puppeteer' });
+      const empty = join(cacheDir, 'empty');
+      expect(findBrowser({ platform: 'linux', env: { PUPPETEER_CACHE_DIR: empty }, exists: files('/usr/bin/chromium') }).source).toBe('system');
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 
   it('tries the Debian paths in order, then PATH', () => {

@@ -139,6 +139,27 @@ describe('usage', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('build');
     expect(stdout).toContain('check');
+    expect(stdout).toContain('init <folder>');
+  });
+
+  it('prints its version and the base deck\'s with --version', () => {
+    const { version, samtale: settings } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+    const { code, stdout } = samtale(['--version']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`samtale ${version}\nkl/sociale-medier ${settings.baseDecks['kl/sociale-medier'].version}\n`);
+  });
+});
+
+describe('samtale init', () => {
+  it('makes a project, and refuses a folder that has files with exit 1 and nothing written', () => {
+    const { code, stdout } = samtale(['init', 'mit-projekt', '--municipality', 'Faxe Kommune'], scratch);
+    expect(code).toBe(0);
+    expect(stdout).toContain('created mit-projekt/: package.json, README.md, .gitignore, slides/, content/, slides/faxe.yaml, content/faxe/\n');
+    expect(stdout).toContain('next:\n  cd mit-projekt\n  npm install\n  npx samtale build\n');
+    const again = samtale(['init', 'mit-projekt'], scratch);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^samtale: mit-projekt is not empty \(\.gitignore, README\.md, content, package\.json, slides\); nothing was written \[E_EXISTS\]/);
+    expect(samtale(['init'], scratch).code).toBe(2);
   });
 });
 

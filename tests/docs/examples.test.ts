@@ -1,5 +1,5 @@
 // The examples in docs/cards.md and docs/adapting.md build: a consultant who copies them meets no error.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,14 @@ import { guidanceText } from '../../src/pipeline/render/guidance.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const blocks = (doc: string, lang: string) => [...readFileSync(join(repo, 'docs', doc), 'utf8').matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((m) => m[1]!);
+
+/** A consultant's own project, as `samtale init` starts it: KL's cards come from the package. */
+function ownProject(): string {
+  const root = mkdtempSync(join(tmpdir(), 'samtale-docs-'));
+  mkdirSync(join(root, 'slides'));
+  writeFileSync(join(root, 'package.json'), '{ "private": true }\n');
+  return root;
+}
 
 function copyOfProject(): string {
   const root = mkdtempSync(join(tmpdir(), 'samtale-docs-'));
@@ -18,18 +26,18 @@ function copyOfProject(): string {
 describe('docs/adapting.md', () => {
   const yaml = blocks('adapting.md', 'yaml');
 
-  it('section 11, the adaptation to copy, checks clean', () => {
-    const root = copyOfProject();
-    writeFileSync(join(root, 'slides', 'faxe.yaml'), yaml.find((b) => b.startsWith('extends: sociale-medier\nmunicipality: Faxe Kommune'))!);
+  it('section 11, the adaptation to copy, checks clean in a project of one\'s own', () => {
+    const root = ownProject();
+    writeFileSync(join(root, 'slides', 'faxe.yaml'), yaml.find((b) => b.startsWith('extends: kl/sociale-medier\nmunicipality: Faxe Kommune'))!);
     expect(checkDecks({ root, decks: ['faxe'] }).diagnostics).toEqual([]);
   });
 
   it('the card changes of sections 5 and 6 and the welcome notes of section 6 check clean together, and do what they say', () => {
-    const root = copyOfProject();
+    const root = ownProject();
     const cards = yaml.filter((b) => b.startsWith('  - card: om-at-'));
     const welcome = yaml.find((b) => b.startsWith('notes: |'))!;
     expect(cards).toHaveLength(2);
-    writeFileSync(join(root, 'slides', 'faxe.yaml'), `extends: sociale-medier\nmunicipality: Faxe Kommune\n${welcome}cards:\n${cards.join('')}`);
+    writeFileSync(join(root, 'slides', 'faxe.yaml'), `extends: kl/sociale-medier\nmunicipality: Faxe Kommune\n${welcome}cards:\n${cards.join('')}`);
     expect(checkDecks({ root, decks: ['faxe'] }).diagnostics).toEqual([]);
     const deck = loadDecks({ root, decks: ['faxe'] }).decks[0]!;
     const moderate = guidanceText(deck.cards.find((c) => c.card.id === 'om-at-moderere-debatten')!.guidance.card);

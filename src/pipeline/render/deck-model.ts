@@ -22,6 +22,7 @@ export function deckModel(deck: Deck, reveal: RevealOptions, generator: string) 
     municipality: deck.municipality,
     facilitator: deck.facilitator,
     extends: deck.extends,
+    baseDecks: deck.baseDecks,
     branding: deck.branding ? { primary: deck.branding.primary, accent: deck.branding.accent, logo: Boolean(deck.branding.logo) } : undefined,
     date: deck.date,
     place: deck.place,
