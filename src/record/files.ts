@@ -118,7 +118,7 @@ export function parseRecordValue(raw: unknown): SeminarRecord | undefined {
 
 /**
  * The cards of a Markdown export as it was written: each `<!-- card: id -->` marker follows its `## title`,
- * and the bold line after it (if any) is the action question.
+ * and the bold line after it (if any, after the italic line of facts) is the action question.
  */
 export function markdownCards(markdown: string): RecordFileCard[] {
   const lines = markdown.replace(/\r\n/g, '\n').split('\n');
@@ -129,7 +129,8 @@ export function markdownCards(markdown: string): RecordFileCard[] {
     if (!marker || !heading) continue;
     const card: RecordFileCard = { id: marker[1]!, title: heading[1]!.trim() || marker[1]! };
     let next = i + 1;
-    while (next < lines.length && lines[next]!.trim() === '') next++;
+    // Past blank lines, and the italic line of facts (status, minutes) exports now write for the reader.
+    while (next < lines.length && (lines[next]!.trim() === '' || /^\*[^*].*\*$/.test(lines[next]!))) next++;
     const question = /^\*\*(.+)\*\*$/.exec(lines[next] ?? '');
     if (question) card.actionQuestion = question[1]!;
     cards.push(card);

@@ -80,6 +80,8 @@ export function recordToMarkdown(record: SeminarRecord, cards: readonly RecordCa
       ? ` · ${words.planned} ${entry.plannedMinutes ?? '?'} min · ${words.actual} ${entry.actualMinutes ?? '?'} min` : '';
     const status = entry?.status ? ` · ${words.status[entry.status]}` : '';
     lines.push(`## ${card.title}`, `<!-- card: ${card.id}${minutes}${status} -->`, '');
+    // The same facts for the reader: the comment above is the machine's copy, which Markdown hides.
+    if (minutes || status) lines.push(`*${`${status}${minutes}`.slice(3)}*`, '');
     if ('actionQuestion' in card && card.actionQuestion) lines.push(`**${card.actionQuestion}**`, '');
     lines.push(`### ${words.agreed}`, '', blockText(entry?.agreed), '', `### ${words.followUp}`, '', blockText(entry?.followUp), '');
   }
@@ -87,15 +89,31 @@ export function recordToMarkdown(record: SeminarRecord, cards: readonly RecordCa
 }
 
 /**
- * Empty text is written as nothing at all, so a re-import gives back empty text. A typed line that looks
- * like one of the record's own headings or markers gets a backslash, which Markdown hides and the import removes.
+ * The text as typed, shown as typed by any Markdown reader, and read back exactly by the import:
+ * - empty text is written as nothing at all;
+ * - a backslash, `<` and `&` get a backslash, so typed HTML or an entity is shown as text, never run;
+ * - a line that looks like one of the record's own headings or markers gets a backslash;
+ * - a line break inside a paragraph ends the line with a backslash (a hard break), so it is not joined.
  */
+/** A line that starts a block of its own (a list item, a quote): no hard break is needed before it. */
+const BLOCK_START = /^\s*(?:[-*+>]|\d+[.)])(?:\s|$)/;
+
 function blockText(text: string | undefined): string {
-  return (text ?? '').replace(/\r\n/g, '\n').trimEnd().replace(/^(\\*)(#|<!--|---)/gm, '\\$1$2');
+  const lines = (text ?? '').replace(/\r\n?/g, '\n').trimEnd().split('\n')
+    .map((line) => line.replace(/[\\<&]/g, '\\$&').replace(/^(#|<!--|---)/, '\\$1'));
+  const joins = (next: string | undefined) => next !== undefined && next.trim() !== '' && !BLOCK_START.test(next);
+  return lines.map((line, i) => (line.trim() !== '' && joins(lines[i + 1]) ? `${line}\\` : line)).join('\n');
 }
 
+/**
+ * Reads a line back. Exports of earlier versions escaped only the markers at a line's start (`\#`, `\<!--`,
+ * `\---`), which this reads the same way; their other backslashes stand for themselves unless they precede
+ * one of the characters escaped now.
+ */
 function unescapeLine(line: string): string {
-  return line.replace(/^\\(\\*)(#|<!--|---)/, '$1$2');
+  const hardBreak = /(?:^|[^\\])(?:\\\\)*\\$/.test(line);
+  const body = hardBreak ? line.slice(0, -1) : line;
+  return body.replace(/\\([\\<&#-])/g, '$1');
 }
 
 /** A problem reading an export back, with the line it was found on. */

@@ -26,7 +26,7 @@ describe('the record as Markdown', () => {
   it('writes each card with its action question, agreement, follow-up and minutes', () => {
     const md = recordToMarkdown(record, cards);
     expect(md).toContain('# Det aftalte vi – Sociale medier og lokaldemokrati');
-    expect(md).toContain('## Om alfa\n<!-- card: alfa · planlagt 20 min · brugt 23.5 min -->\n\n**Hvad kan I gøre ved alfa?**\n\n### Aftalt\n\nVi laver et kodeks.');
+    expect(md).toContain('## Om alfa\n<!-- card: alfa · planlagt 20 min · brugt 23.5 min -->\n\n*planlagt 20 min · brugt 23.5 min*\n\n**Hvad kan I gøre ved alfa?**\n\n### Aftalt\n\nVi laver et kodeks.');
     expect(md).toContain('### Opfølgning\n\nBorgmesteren, inden 1. juni');
   });
 
@@ -35,6 +35,20 @@ describe('the record as Markdown', () => {
       const back = markdownToRecord(recordToMarkdown(record, cards, language));
       expect(back).toEqual({ ...record, cards: { ...record.cards, gamma: { agreed: '', followUp: '' } } });
     }
+  });
+
+  it('shows typed text as typed in any Markdown reader: HTML as text, line breaks kept, and reads it back exactly', () => {
+    const typed = 'Første linje\nanden linje <b>fed?</b> & &amp; C:\\mappe\\\n- et punkt\n- et andet\n\nNyt afsnit \\# og \\<';
+    const md = recordToMarkdown({ ...record, cards: { alfa: { agreed: typed, followUp: '', status: 'skipped' } } }, cards);
+    expect(md).toContain('*sprunget over*');
+    expect(md).toContain('Første linje\\\nanden linje \\<b>fed?\\</b> \\& \\&amp; C:\\\\mappe\\\\\n- et punkt\n- et andet\n\nNyt afsnit \\\\# og \\\\\\<');
+    expect(markdownToRecord(md).cards['alfa']?.agreed).toBe(typed);
+  });
+
+  it('reads an export of an earlier version, whose markers at a line start were the only escapes', () => {
+    const earlier = ['---', 'samtale: record', 'deck: "faxe"', 'seminar: "2027-03-02"', 'title: "T"', '---', '', '## Om alfa', '<!-- card: alfa -->', '',
+      '### Aftalt', '', '\\### Ikke en overskrift', '\\<!-- card: nej -->', 'C:\\mappe og 1 < 2', '', '### Opfølgning', ''].join('\n');
+    expect(markdownToRecord(earlier).cards['alfa']?.agreed).toBe('### Ikke en overskrift\n<!-- card: nej -->\nC:\\mappe og 1 < 2');
   });
 
   it('keeps a card that is no longer in the deck', () => {
