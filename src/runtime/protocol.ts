@@ -89,7 +89,8 @@ interface Envelope {
 export type ViewMessage = Envelope & ({ type: 'hello'; outbox: OutboxEntry[] } | { type: 'command'; command: Command });
 export type DeckMessage = Envelope & (
   | { type: 'snapshot'; snapshot: Snapshot; slide: SlidePosition }
-  | { type: 'reply'; request: string; ok: boolean; problem?: StorageProblem }
+  /** `beside`: an import stored beside the seminar under way, which stays the deck's. */
+  | { type: 'reply'; request: string; ok: boolean; problem?: StorageProblem; beside?: boolean }
 );
 
 export const envelope = (deckId: string): Envelope => ({ namespace: NAMESPACE, version: PROTOCOL_VERSION, deckId });

@@ -142,6 +142,18 @@ describe('the seminar session', () => {
     expect(s.current).toMatchObject({ id: '2027-02-20', cards: { a: { agreed: { text: 'Fra sidst' } } } });
   });
 
+  it('stores a record of another seminar beside the seminar under way, which goes on', () => {
+    const win = fakeWindow();
+    const s = session(win, () => day(2, 16, 40));
+    s.apply({ type: 'slide', place: { kind: 'card', cardId: 'a' } });
+    s.start();
+    const yesterday = { deck: 'solby', seminar: '2027-02-20', title: 'x', date: '2027-02-20', cards: { a: { agreed: 'Fra sidst', followUp: '' } } };
+    expect(s.importRecord(yesterday)).toEqual({ ok: true, beside: true });
+    expect(s.current).toMatchObject({ id: '2027-03-02', running: { cardId: 'a' } });
+    expect(new SeminarStore(win, 'solby', true).load('2027-02-20')?.cards['a']?.agreed?.text).toBe('Fra sidst');
+    expect(s.snapshot().seminars.map((x) => x.id)).toContain('2027-02-20');
+  });
+
   it('keeps a new seminar apart from the old one, which can be opened again', () => {
     const win = fakeWindow();
     const s = session(win, () => day(2, 16));

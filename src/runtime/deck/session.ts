@@ -178,9 +178,10 @@ export class SeminarSession {
 
   /**
    * Reads an exported record back in, into the seminar it names (made current; created if this browser
-   * does not have it). Reported as done only once stored: if the browser refuses, nothing changes.
+   * does not have it). A record of another seminar while this one is under way is stored beside it: the
+   * seminar in the room goes on. Reported as done only once stored: if the browser refuses, nothing changes.
    */
-  importRecord(record: SeminarRecord): { ok: true } | { ok: false; problem: StorageProblem } {
+  importRecord(record: SeminarRecord): { ok: true; beside?: true } | { ok: false; problem: StorageProblem } {
     const t = this.clock();
     const previous = this.state;
     const stored = record.seminar === previous.id ? previous : this.store.load(record.seminar);
@@ -193,6 +194,12 @@ export class SeminarSession {
       else this.store.delete(imported.id);
       this.store.save(previous);
       return { ok: false, problem };
+    }
+    const underWay = previous.startedAt !== undefined && previous.endedAt === undefined && !previous.rehearsal;
+    if (underWay && imported.id !== previous.id) {
+      this.refreshSummaries(imported);
+      this.notify();
+      return { ok: true, beside: true };
     }
     // Saved again as the active seminar, so the window-name mirror holds it too.
     this.store.setActive(imported.id);

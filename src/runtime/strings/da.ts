@@ -177,6 +177,7 @@ export const da: Strings = {
   exportMarkdown: 'Hent referat (Markdown)',
   exportRecordJson: 'Hent referat (JSON)',
   importFile: 'Indlæs referat …',
+  importedBeside: (label) => `Indlæst og gemt i seminaret ${label}, ved siden af seminaret, der er i gang – det fortsætter her. Vælg det under »Seminarer med dette dæk« for at se det.`,
   imported: (label) => `Indlæst og gemt i seminaret ${label}. Filens tekst erstatter den, der stod.`,
   importing: 'Indlæser …',
   importTooLarge: (mb) => `Filen er for stor (${mb} MB) til browserens lager. Intet er ændret.`,

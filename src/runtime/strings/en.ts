@@ -177,6 +177,7 @@ export const en: Strings = {
   exportMarkdown: 'Download record (Markdown)',
   exportRecordJson: 'Download record (JSON)',
   importFile: 'Import a record …',
+  importedBeside: (label) => `Read and stored in the seminar ${label}, beside the seminar under way – that one goes on here. Choose it under “Seminars with this deck” to see it.`,
   imported: (label) => `Imported and saved in seminar ${label}. The file’s text replaces what was there.`,
   importing: 'Importing …',
   importTooLarge: (mb) => `The file is too large (${mb} MB) for the browser’s storage. Nothing was changed.`,

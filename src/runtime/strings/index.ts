@@ -188,6 +188,8 @@ export interface Strings {
   exportMarkdown: string;
   exportRecordJson: string;
   importFile: string;
+  /** An import of another seminar while one is under way: stored beside it, not switched to. */
+  importedBeside: (label: string) => string;
   imported: (label: string) => string;
   importing: string;
   importTooLarge: (megabytes: string) => string;

@@ -57,7 +57,7 @@ export async function startFacilitatorView(doc: Document, win: Window): Promise<
   doc.body.replaceChildren(view.element, view.dialog.element, view.replan.dialog);
   connection = new DeckConnection(win, plan.deckId, {
     onSnapshot: (message) => view.update(message),
-    onReply: (message) => view.dialog.reply(message.request, message.ok, message.problem),
+    onReply: (message) => view.dialog.reply(message.request, message.ok, message.problem, message.beside),
     onState: (state) => view.banners.setConnection(state),
     outbox: () => outbox.entries(),
   });

@@ -34,7 +34,7 @@ export class SeminarDialog {
   private readonly resetArea: HTMLElement;
   private snapshot: Snapshot | undefined;
   private listSignature = '';
-  private readonly waiting = new Map<string, (ok: boolean, problem?: StorageProblem) => void>();
+  private readonly waiting = new Map<string, (ok: boolean, problem?: StorageProblem, beside?: boolean) => void>();
 
   constructor(
     private readonly doc: Document,
@@ -147,8 +147,8 @@ export class SeminarDialog {
   }
 
   /** The deck's answer to a command that can fail (an import). */
-  reply(request: string, ok: boolean, problem?: StorageProblem): void {
-    this.waiting.get(request)?.(ok, problem);
+  reply(request: string, ok: boolean, problem?: StorageProblem, beside?: boolean): void {
+    this.waiting.get(request)?.(ok, problem, beside);
     this.waiting.delete(request);
   }
 
@@ -247,12 +247,12 @@ export class SeminarDialog {
     }
     this.say(strings.importing);
     const request = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-    const outcome = new Promise<{ ok: boolean; problem?: StorageProblem }>((resolve) => {
+    const outcome = new Promise<{ ok: boolean; problem?: StorageProblem; beside?: boolean }>((resolve) => {
       const win = this.doc.defaultView ?? window;
       const timer = win.setTimeout(() => resolve({ ok: false }), IMPORT_WAIT_MS);
-      this.waiting.set(request, (ok, problem) => {
+      this.waiting.set(request, (ok, problem, beside) => {
         win.clearTimeout(timer);
-        resolve({ ok, ...(problem ? { problem } : {}) });
+        resolve({ ok, ...(problem ? { problem } : {}), ...(beside ? { beside } : {}) });
       });
     });
     if (!this.send({ kind: 'import', record, request })) {
@@ -260,9 +260,10 @@ export class SeminarDialog {
       this.say(strings.disconnected);
       return;
     }
-    const { ok } = await outcome;
+    const { ok, beside } = await outcome;
     const label = [formatDate(record.date ?? record.seminar.slice(0, 10), strings.language), record.municipality].filter(Boolean).join(' · ');
-    if (ok) this.say(strings.imported(label), () => {
+    if (ok && beside) this.say(strings.importedBeside(label));
+    else if (ok) this.say(strings.imported(label), () => {
       this.send({ kind: 'event', event: { type: 'undo-import' } });
       this.say(strings.undone);
     });
