@@ -17,6 +17,7 @@ export interface FormatOptions {
  * erase lines or retitle the window), DEL, and the bidirectional overrides that reorder what is shown.
  * Tab is kept: it is harmless and common in sources.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
 const INVISIBLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Text with every control character shown as an escape (`\x1b`, `\u202e`), so printing it cannot steer the terminal. */

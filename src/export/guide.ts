@@ -21,7 +21,7 @@ export function guideBody(deck: Deck, slides: readonly Slide[], strings: PrintSt
   const day = dayMinutes(deck);
   const end = clockAfter(deck.start, day.total);
 
-  const flows = [coverFlow(deck, themeCount, day.total, end, strings)];
+  const flows = [coverFlow(deck, day.total, end, strings)];
 
   const opening = numbered.filter(({ slide }) => slide.kind === 'title' || slide.kind === 'agenda');
   flows.push(flowHtml({
@@ -47,7 +47,7 @@ export function guideBody(deck: Deck, slides: readonly Slide[], strings: PrintSt
   return flows.join('\n');
 }
 
-function coverFlow(deck: Deck, themeCount: number, totalMinutes: number, end: string, strings: PrintStrings): string {
+function coverFlow(deck: Deck, totalMinutes: number, end: string, strings: PrintStrings): string {
   const rows = dayEntries(deck).map((entry) => {
     const time = clockAfter(deck.start, entry.offset);
     const minutes = strings.deck.minutes(entry.minutes);

@@ -187,7 +187,9 @@ function readVideo(token: Token, file: string, bodyLine: number, md: MarkdownIt,
   if (token.meta?.unclosed) diagnostics.error('E_UNCLOSED_BLOCK', '"::: video" is never closed', { file, line, column: 1 }, 'end the video with a line ":::"');
   const fields = validateYaml({ file, text: token.content, firstLine: line + 1, what: 'video block' }, videoSchema, diagnostics);
   if (!fields) return undefined;
-  const { description, ...rest } = fields.value;
+  const { description, ...given } = fields.value;
+  // The schema's optional keys may hold `undefined`; the model's leave them out.
+  const rest = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as { [K in keyof typeof given]?: Exclude<(typeof given)[K], undefined> };
   // The description's own links are checked like the card's, and reported where the description is.
   const env: Env & { refusedLinks?: RefusedLink[] } = {};
   const descriptionHtml = description === undefined ? undefined : md.renderInline(description, env);

@@ -54,8 +54,8 @@ export function classifyVideoSource(value: string): VideoSource | SourceProblem 
   const url = parseWebAddress(text);
   if (isProblem(url)) return url;
   const host = url.hostname.toLowerCase().replace(/^(www|m|music)\./, '');
-  if (host === 'youtube.com' || host === 'youtu.be' || host === 'youtube-nocookie.com') return youtube(url, host, text);
-  if (host === 'vimeo.com' || host === 'player.vimeo.com') return vimeo(url, host, text);
+  if (host === 'youtube.com' || host === 'youtu.be' || host === 'youtube-nocookie.com') return youtube(url, host);
+  if (host === 'vimeo.com' || host === 'player.vimeo.com') return vimeo(url, host);
   const format = extension(url.pathname);
   if (/^(mp4|webm|m4v|mov|ogv|ogg|mkv|avi)$/.test(format)) {
     return {
@@ -144,7 +144,7 @@ export function formatSeconds(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-function youtube(url: URL, host: string, text: string): VideoSource | SourceProblem {
+function youtube(url: URL, host: string): VideoSource | SourceProblem {
   const parts = url.pathname.split('/').filter(Boolean);
   let id: string | undefined;
   if (host === 'youtu.be') id = parts[0];
@@ -162,7 +162,7 @@ function youtube(url: URL, host: string, text: string): VideoSource | SourceProb
   return { kind: 'youtube', id, ...(start ? { start } : {}) };
 }
 
-function vimeo(url: URL, host: string, text: string): VideoSource | SourceProblem {
+function vimeo(url: URL, host: string): VideoSource | SourceProblem {
   const parts = url.pathname.split('/').filter(Boolean);
   const at = host === 'player.vimeo.com' ? (parts[0] === 'video' ? 1 : -1) : parts.findIndex((p) => /^\d+$/.test(p));
   const id = at >= 0 ? parts[at] : undefined;

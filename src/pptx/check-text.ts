@@ -3,6 +3,7 @@ import type { Diagnostics } from '../diagnostics/deck-error.js';
 import type { Deck, SourcePosition, SourceSpan } from '../model.js';
 import { guidanceText } from '../pipeline/render/guidance.js';
 
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /** Reports every piece of the deck's text with a character PowerPoint cannot store, at its source. */

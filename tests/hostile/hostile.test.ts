@@ -31,6 +31,7 @@ describe('hostile input', () => {
       else expect(hint).toMatch(c.hint);
 
       // Nothing a terminal would act on, and no stack trace.
+      // eslint-disable-next-line no-control-regex -- control characters are what this looks for
       expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
       expect(printed).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
       // Nothing outside the output folder changed; nothing from outside reached it.

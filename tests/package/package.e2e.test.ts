@@ -252,6 +252,7 @@ async function withDevServer<T>(use: (address: string) => Promise<T>): Promise<T
       let output = '';
       const read = (chunk: Buffer) => {
         output += chunk.toString();
+        // eslint-disable-next-line no-control-regex -- control characters are what this looks for
         const found = /Local:\s+(http:\/\/\S+)/.exec(output.replace(/\u001b\[[0-9;]*m/g, ''))?.[1];
         if (found) resolve(found);
       };

@@ -38,6 +38,7 @@ function expectInside(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<str
 /** What a terminal would act on must never be printed. */
 function expectPrintable(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>): void {
   const printed = formatDiagnostics(diagnostics, { codeFrame: true, readText: (file) => texts.get(file) });
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
 }
 

@@ -2,7 +2,7 @@
 // replaced, added or dropped, found like questions (by their first words), on a copy of the card's notes.
 import type { Token } from 'markdown-it';
 import type { NotesChanges } from '../../config/schemas.js';
-import type { Card, NotesBlockSource, NotesSectionSource, NotesSource, NotesTarget, SourcePosition } from '../../model.js';
+import type { Card, NotesBlockSource, NotesSource, NotesTarget, SourcePosition } from '../../model.js';
 import type { ChangeContext } from '../card-changes.js';
 import { findMatch, label, type MatchCandidate } from '../match.js';
 import { knownCardNames, unknownNameHint, cardRefs } from './check-names.js';
