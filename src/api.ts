@@ -23,6 +23,7 @@ import { indexCards, resolveDeck } from './pipeline/resolve.js';
 import { deckModel } from './pipeline/render/deck-model.js';
 import { renderDeckSlides } from './pipeline/render/deck-slides.js';
 import { normaliseId } from './project/ids.js';
+import { gitCardHistory } from './project/card-history.js';
 import { inlineScriptText, renderDocument } from './pipeline/render/document.js';
 import { videoFrameSources } from './pipeline/render/video.js';
 import { renderParticipantsHtml } from './participants/render.js';
@@ -93,6 +94,7 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
   // Adaptations share their base deck's notes and most of its cards: each is parsed and resolved once per run.
   const parsedNotes = new Map<string, NotesSource>();
   const resolved = new Map<Card, Map<string, DeckCard['guidance']>>();
+  const earlier = earlierVersions(root, (allowHtml) => parsed(allowHtml, false).md);
   for (const manifest of manifests) {
     const chain = loadManifestChain(root, manifest, diagnostics);
     if (!chain) continue;
@@ -106,11 +108,28 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
       broken, diagnostics, branding, root,
       ...(themes ? { themes } : {}),
       md, parsedNotes, resolved,
+      earlier: (card) => earlier(card, merged.value.allowHtml ?? false),
     });
     checkTextFit(deck, diagnostics);
     decks.push(deck);
   }
   return { decks, diagnostics };
+}
+
+/** Earlier versions of a card from the project's git history, parsed (once) only when a change finds nothing. */
+function earlierVersions(root: string, mdFor: (allowHtml: boolean) => MarkdownIt): (card: Card, allowHtml: boolean) => Card[] {
+  const history = gitCardHistory(root);
+  const cache = new Map<string, Card[]>();
+  return (card, allowHtml) => {
+    const key = `${allowHtml}:${card.file}`;
+    let versions = cache.get(key);
+    if (!versions) {
+      const quiet = new Diagnostics();
+      versions = history(card.file).flatMap((text) => parseCard({ file: card.file, text }, mdFor(allowHtml), quiet) ?? []);
+      cache.set(key, versions);
+    }
+    return versions;
+  };
 }
 
 /** A manifest of slides/ for `--all`; a broken one (a link out of the project, a file name that is no id) is reported. */

@@ -17,7 +17,7 @@ export interface CodeInfo {
   example?: string;
 }
 
-const content = (title: string, hint: string): CodeInfo => ({ kind: 'content', title, hint });
+const content = (title: string, hint: string, example?: string): CodeInfo => ({ kind: 'content', title, hint, ...(example ? { example } : {}) });
 const usage = (title: string, hint: string): CodeInfo => ({ kind: 'usage', title, hint });
 const environment = (title: string, hint: string, example?: string): CodeInfo => ({ kind: 'environment', title, hint, ...(example ? { example } : {}) });
 
@@ -88,8 +88,9 @@ export const CODES = {
   E_UNKNOWN_THEME: content('a manifest names a theme that does not exist', 'use a theme in themes/, e.g. "theme: default"'),
   E_EXTENDS_CYCLE: content('decks that extend each other in a circle', 'one deck in the chain must stand on its own, without "extends"'),
   E_CONTRAST: content('a branding colour without enough contrast (WCAG AA)', 'choose a darker shade of the colour; the theme puts it on light backgrounds and under white text'),
-  E_NO_MATCH: content('an adaptation\'s change matches nothing in the card it changes', 'match one of the card\'s items as it is written now (the message lists them), or remove the change'),
-  E_STALE_CHANGE: content('the item an adaptation\'s change points at has since changed in the shared card', 'read what the card says now (the message quotes it) and update "match" if the change still applies'),
+  E_NO_MATCH: content('an adaptation\'s change matches nothing in the card it changes', 'match one of the card\'s items by the start of its text as it is written now (the hint names the nearest and lists them), or remove the change'),
+  E_STALE_CHANGE: content('the item an adaptation\'s change points at has changed in the shared card since the change was written', 'read what the card said and says now (the message quotes both) and update "match" if the change still applies',
+    'the project is a git repository, and an earlier commit of the card had the item the change finds, e.g. KL reworded a question after the adaptation replaced it: `slides/faxe.yaml:21:18: the question this change points at has changed in card "om-at-vaere-rollemodel" since the change was written; the change is not applied [E_STALE_CHANGE]`, hint: `it said "Har I overvejet at udarbejde et kodeks …"; the card now says "Har I et kodeks for …" — update "match" if the change still applies`. Without such a history a change that finds nothing is E_NO_MATCH.'),
 
   // Deck names on the command line.
   E_UNKNOWN_DECK: environment('no deck by that name', 'name a deck in slides/ by its id, e.g. "samtale build sociale-medier"'),

@@ -48,6 +48,8 @@ export interface ResolveContext {
   branding?: BrandingAssets;
   /** The project folder: media paths must stay inside it. */
   root?: string;
+  /** Earlier versions of a card, newest first, to tell a stale change from a mistyped one. */
+  earlier?: ChangeContext['earlier'];
 }
 
 /** Resolves a merged manifest against the cards. */
@@ -92,7 +94,7 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
     seen.add(id);
     const entryAt = (path: (string | number)[]) => positionOf('cards', typeof entry === 'string' ? [index] : [index, ...path]);
     entries.set(id, entryAt);
-    const card = typeof entry === 'string' ? shared : changed(shared, entry, entryAt, md, context.diagnostics);
+    const card = typeof entry === 'string' ? shared : changed(shared, entry, entryAt, md, context);
     const minutes = (typeof entry === 'string' ? undefined : entry.minutes) ?? card.minutes;
     placed.push({ card, minutes, offsetMinutes: offset, ...(card.kind === 'theme' ? { themeNumber: ++themeNumber } : {}), guidance: {} });
     offset += minutes;
@@ -159,10 +161,11 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
 }
 
 /** A shared card with the entry's changes, when it has any. */
-function changed(card: Card, changes: CardChanges, positionOf: ChangeContext['positionOf'], md: MarkdownIt, diagnostics: Diagnostics): Card {
+function changed(card: Card, changes: CardChanges, positionOf: ChangeContext['positionOf'], md: MarkdownIt, context: ResolveContext): Card {
   if (!changes.questions && !changes.quotes && !changes.notes) return card;
   return applyCardChanges(card, changes, {
-    md, renderInline: (markdown) => md.renderInline(markdown), plainText: (markdown) => plainInline(md, markdown), positionOf, diagnostics,
+    md, renderInline: (markdown) => md.renderInline(markdown), plainText: (markdown) => plainInline(md, markdown), positionOf,
+    diagnostics: context.diagnostics, ...(context.earlier ? { earlier: context.earlier } : {}),
   });
 }
 

@@ -1,5 +1,6 @@
 // Adaptations: a manifest that extends another, its changes to shared cards, stale changes and branding.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +23,15 @@ function project(files: Record<string, string>): string {
     writeFileSync(join(root, path), text);
   }
   return root;
+}
+
+const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'pipe' });
+
+/** The project's files committed to a repository in the folder (created the first time). */
+function commitAll(root: string, message: string): void {
+  if (!existsSync(join(root, '.git'))) git(root, 'init', '-q');
+  git(root, 'add', '-A');
+  git(root, 'commit', '-q', '-m', message);
 }
 
 const load = (root: string, deck: string) => {
@@ -111,16 +121,51 @@ cards:
     expect(alfa.quotes[0]!.text).toBe('Et citat om alfa, opdateret.');
   });
 
-  it('fails when a change points at a question that has changed or gone, naming what the card has now', () => {
+  it('fails when a change finds no question, with a did-you-mean for a slip and the list of questions, "see" at the question', () => {
     const root = project({
       'slides/solby.yaml': 'extends: base\ncards:\n  - card: alfa\n    questions:\n      replace:\n        - match: Andet spørgsmål om alfa og beta\n          with: X?\n      drop:\n        - Et spørgsmål der aldrig fandtes\n',
     });
     const { diagnostics } = load(root, 'solby');
-    expect(diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['E_STALE_CHANGE', 'error', 6], ['E_NO_MATCH', 'error', 9]]);
-    expect(diagnostics[0]!.message).toContain('has changed');
-    expect(diagnostics[0]!.hint).toContain('Andet spørgsmål om alfa?');
+    // Without a history of the card, a near miss is a slip in the manifest, not a change in the card.
+    expect(diagnostics.map((d) => [d.code, d.severity, d.line, d.related?.line])).toEqual([['E_NO_MATCH', 'error', 6, 8], ['E_NO_MATCH', 'error', 9, 6]]);
+    expect(diagnostics[0]!.hint).toBe('did you mean "Andet spørgsmål om alfa?"? the card\'s questions: "Første spørgsmål om alfa?"; "Andet spørgsmål om alfa?"; "Hvad kan I gøre ved alfa?"');
     expect(diagnostics[1]!.message).toBe('no question of card "alfa" matches "Et spørgsmål der aldrig fandtes"; the change is not applied');
     expect(diagnostics[1]!.hint).toBe('the card\'s questions: "Første spørgsmål om alfa?"; "Andet spørgsmål om alfa?"; "Hvad kan I gøre ved alfa?"');
+  });
+
+  it('calls a change stale only when the card\'s history had the item it points at, and says what it said and says now', () => {
+    const alfa = (second: string, quote = 'Et citat om alfa.') => `---\ntitle: Om alfa\nminutes: 20\n---\n\n? Første spørgsmål om *alfa*?\n\n? ${second}\n\n?! Hvad kan I gøre ved alfa?\n\n> ${quote}\n>\n> -- Kilde A, 2021\n\n::: notes\n**Forløb**\n\n1. (5 min) Fælles opsamling på tavlen.\n2. (15 min) Handlingsspørgsmålet.\n:::\n`;
+    const root = project({
+      'content/kl/alfa.md': alfa('Andet spørgsmål om alfa?'),
+      'slides/solby.yaml': 'extends: base\ncards:\n  - card: alfa\n    questions:\n      replace:\n        - match: Andet spørgsmål om alfa\n          with: X?\n      drop:\n        - Andet sporgsmal om alf\n    quotes:\n      drop:\n        - Et citat om alfa\n    notes:\n      drop:\n        - Fælles opsamling på tavlen\n',
+    });
+    commitAll(root, 'KL\'s cards');
+    writeFileSync(join(root, 'content/kl/alfa.md'), alfa('Et helt nyt andet spørgsmål om alfa og beta?', 'Et citat om alpha.').replace('Fælles opsamling på tavlen', 'Fælles opsamling i plenum'));
+    commitAll(root, 'KL rewords the card');
+    const { diagnostics } = load(root, 'solby');
+    expect(diagnostics.map((d) => [d.code, d.line, d.related?.line])).toEqual([
+      ['E_STALE_CHANGE', 6, 8], ['E_NO_MATCH', 9, 6], ['E_STALE_CHANGE', 12, 12], ['E_STALE_CHANGE', 15, 19],
+    ]);
+    expect(diagnostics[0]!.message).toBe('the question this change points at has changed in card "alfa" since the change was written; the change is not applied');
+    expect(diagnostics[0]!.hint).toBe('it said "Andet spørgsmål om alfa?"; the card now says "Et helt nyt andet spørgsmål om alfa og beta?" — update "match" if the change still applies');
+    expect(diagnostics[1]!.hint).toBe('the card\'s questions: "Første spørgsmål om alfa?"; "Et helt nyt andet spørgsmål om alfa og beta?"; "Hvad kan I gøre ved alfa?"');
+    expect(diagnostics[2]!.message).toBe('the quote this change points at has changed in card "alfa" since the change was written; the change is not applied');
+    expect(diagnostics[2]!.hint).toBe('it said "Et citat om alfa." (Kilde A, 2021); the card now says "Et citat om alpha." (Kilde A, 2021) — update "match" if the change still applies');
+    expect(diagnostics[3]!.hint).toBe('it said "Fælles opsamling på tavlen." (Forløb); the card now says "Fælles opsamling i plenum." (Forløb) — update "match" if the change still applies');
+  });
+
+  it('reads no history from a repository around the project, only from the project\'s own', () => {
+    const outer = mkdtempSync(join(tmpdir(), 'samtale-outer-'));
+    git(outer, 'init', '-q');
+    const root = join(outer, 'projekt');
+    mkdirSync(root);
+    for (const [path, text] of Object.entries({ 'content/kl/alfa.md': '---\ntitle: Om alfa\nminutes: 20\n---\n\n? Gammelt spørgsmål?\n\n?! Hvad gør I?\n\n::: notes\nN.\n:::\n', 'slides/base.yaml': 'title: T\ncards:\n  - card: alfa\n    questions:\n      drop:\n        - Gammelt spørgsmål\n' })) {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+    commitAll(outer, 'outside');
+    writeFileSync(join(root, 'content/kl/alfa.md'), '---\ntitle: Om alfa\nminutes: 20\n---\n\n? Nyt spørgsmål?\n\n?! Hvad gør I?\n\n::: notes\nN.\n:::\n');
+    expect(load(root, 'base').diagnostics.map((d) => d.code)).toEqual(['E_NO_MATCH']);
   });
 
   it('finds a quote by its source as well as by its text, and says did-you-mean for words from its middle', () => {

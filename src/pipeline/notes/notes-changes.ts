@@ -25,9 +25,14 @@ export function applyNotesChanges(base: Card, card: Card, changes: NotesChanges,
     const source = card.notes[target];
     if (source) notes[target] = { sections: source.sections.map((s) => ({ ...s, blocks: [...s.blocks] })) };
   }
-  const where = (path: Path, noun: string) => ({ noun, cardId: card.id, cardFile: card.file, at: context.positionOf(['notes', ...path]), diagnostics: context.diagnostics });
   const lines = (targets: readonly NotesTarget[]) => lineCandidates(notes, targets, base, card);
   const sections = (targets: readonly NotesTarget[]) => sectionCandidates(notes, targets);
+  // The same kind of items in earlier versions of the card: a change written against one of them is stale.
+  const earlier = (noun: string, targets: readonly NotesTarget[]) => () => (context.earlier?.(base) ?? [])
+    .map((old) => (noun === 'line of the notes' ? lineCandidates(old.notes, targets, old, old) : sectionCandidates(old.notes, targets)));
+  const where = (path: Path, noun: string, targets: readonly NotesTarget[] = TARGETS) => ({
+    noun, cardId: card.id, cardFile: card.file, at: context.positionOf(['notes', ...path]), diagnostics: context.diagnostics, earlier: earlier(noun, targets),
+  });
   const targetsOf = (forTarget: NotesTarget | undefined) => (forTarget ? [forTarget] : TARGETS);
   // Lists made by the changes are numbered after the card's own, so they never join one of them.
   let listId = Math.max(0, ...Object.values(notes).flatMap((n) => n.sections.flatMap((s) => s.blocks.map((b) => b.list?.id ?? 0))));
@@ -37,7 +42,7 @@ export function applyNotesChanges(base: Card, card: Card, changes: NotesChanges,
   changes.replace?.forEach((change, i) => {
     const path = ['replace', i, 'match' in change ? 'match' : 'section'];
     if ('match' in change) {
-      const found = pick(lines(targetsOf(change.for)), change.match, where(path, 'line of the notes'));
+      const found = pick(lines(targetsOf(change.for)), change.match, where(path, 'line of the notes', targetsOf(change.for)));
       if (!found) return;
       const section = notes[found.target]!.sections[found.section]!;
       const old = section.blocks[found.block!]!;
@@ -46,7 +51,7 @@ export function applyNotesChanges(base: Card, card: Card, changes: NotesChanges,
       fresh.forEach((b) => checkNames(b.tokens, ['replace', i, 'with']));
       section.blocks.splice(found.block!, 1, ...fresh);
     } else {
-      const found = pick(sections(targetsOf(change.for)), change.section, where(path, 'section of the notes'));
+      const found = pick(sections(targetsOf(change.for)), change.section, where(path, 'section of the notes', targetsOf(change.for)));
       if (!found) return;
       const section = notes[found.target]!.sections[found.section]!;
       const fresh = parse(section.run ? `**${section.run.base}**\n\n${change.with}` : change.with, ['replace', i, 'with']);
@@ -66,10 +71,10 @@ export function applyNotesChanges(base: Card, card: Card, changes: NotesChanges,
       return;
     }
     let place: Place | undefined = { target, section: into.sections.length - 1 };
-    if (change.section) place = pick(sections([target]), change.section, where(['add', i, 'section'], 'section of the notes'));
+    if (change.section) place = pick(sections([target]), change.section, where(['add', i, 'section'], 'section of the notes', [target]));
     if (place && change.after) {
       const within = lines([target]).filter((c) => change.section === undefined || c.place.section === place!.section);
-      place = pick(within, change.after, where(['add', i, 'after'], 'line of the notes'));
+      place = pick(within, change.after, where(['add', i, 'after'], 'line of the notes', [target]));
     }
     if (!place) return;
     if (place.section < 0) {
@@ -94,10 +99,10 @@ export function applyNotesChanges(base: Card, card: Card, changes: NotesChanges,
     const entry = typeof change === 'string' ? { match: change } : change;
     const path = typeof change === 'string' ? ['drop', i] : ['drop', i, 'match' in entry ? 'match' : 'section'];
     if ('match' in entry) {
-      const found = pick(lines(targetsOf(entry.for)), entry.match, where(path, 'line of the notes'));
+      const found = pick(lines(targetsOf(entry.for)), entry.match, where(path, 'line of the notes', targetsOf(entry.for)));
       if (found) notes[found.target]!.sections[found.section]!.blocks.splice(found.block!, 1);
     } else {
-      const found = pick(sections(targetsOf(entry.for)), entry.section, where(path, 'section of the notes'));
+      const found = pick(sections(targetsOf(entry.for)), entry.section, where(path, 'section of the notes', targetsOf(entry.for)));
       if (found) notes[found.target]!.sections.splice(found.section, 1);
     }
   });
@@ -121,13 +126,14 @@ function lineCandidates(notes: Card['notes'], targets: readonly NotesTarget[], b
     // As the card file has it ({names} and all), as shown in a deck (in either language), and with the names left out.
     const texts = [tokensText(block.tokens), ...shown.map((scope, k) => shownText(block.tokens, scope, notesWords(k === 0 ? 'da' : 'en'))),
       shownText(block.tokens, () => null, notesWords('da'))];
-    return { texts, label: label(texts[1]!.split('\n')[0]!, section.title), place: { target, section: s, block: b } };
+    return { texts, label: label(texts[1]!.split('\n')[0]!, section.title), place: { target, section: s, block: b }, at: { file: block.source.file, line: block.source.startLine, column: 1 } };
   })));
 }
 
 function sectionCandidates(notes: Card['notes'], targets: readonly NotesTarget[]): Candidate[] {
   return targets.flatMap((target) => (notes[target]?.sections ?? []).flatMap((section, s) => section.title
-    ? [{ texts: [section.run?.base ?? section.title, section.title], label: label(section.run?.base ?? section.title), place: { target, section: s } }]
+    ? [{ texts: [section.run?.base ?? section.title, section.title], label: label(section.run?.base ?? section.title), place: { target, section: s },
+      at: { file: section.source.file, line: section.source.startLine, column: 1 } }]
     : []));
 }
 
