@@ -29,6 +29,7 @@ export const CODES = {
   E_MISSING_KEY: content('a required key is missing', 'add the key on a line of its own, e.g. "title: …"'),
   E_INVALID_VALUE: content('a value of the wrong kind or form', 'write the value as docs/cards.md describes it'),
   E_BAD_MINUTES: content('minutes that are not a positive number', 'write a number, e.g. "minutes: 20"'),
+  W_ID_NOT_FILE_NAME: content('a card whose id differs from its file name', 'keep the id and the file name the same: rename the file to "<id>.md", or change "id:"'),
   E_CARD_ID: content('a card id that is not lowercase letters, digits and hyphens', 'write the id in lowercase with hyphens, e.g. "id: om-vores-kodeks"'),
 
   // Cards: structure.

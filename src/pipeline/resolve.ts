@@ -13,6 +13,7 @@ import { checkPageAddress } from './video-source.js';
 import { createMarkdown, plainInline } from './parse/markdown.js';
 import { stringsFor } from './render/strings.js';
 import { applyVideoOverrides } from './video-overrides.js';
+import { deckCards, unknownCardHint } from './unknown-card.js';
 
 export type { ManifestFile } from './manifest-chain.js';
 export { clockAfter } from './clock.js';
@@ -65,7 +66,6 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
   if (!m.cards) diagnostics.error('E_MISSING_KEY', 'manifest: missing "cards"', { file: own.file.file, line: 1, column: 1 }, 'list the cards under "cards:", or "extends" a deck that has them');
 
   const md = context.md ?? createMarkdown({ allowHtml: false });
-  const ids = [...cards.keys()];
   const placed: DeckCard[] = [];
   const entries = new Map<string, (path: (string | number)[]) => SourcePosition>();
   const breaks: DeckBreak[] = [];
@@ -84,7 +84,7 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
     const at = positionOf('cards', typeof entry === 'string' ? [index] : [index, 'card']);
     if (!shared) {
       if (context.broken.has(id)) return;
-      diagnostics.error('E_UNKNOWN_CARD', `manifest names a card "${id}" that does not exist`, at, suggestionHint(id, ids, 'a card id:'));
+      diagnostics.error('E_UNKNOWN_CARD', `manifest names a card "${id}" that does not exist`, at, unknownCardHint(id, cards, deckCards(merged, context.root)));
       return;
     }
     if (seen.has(id)) {
