@@ -24,6 +24,7 @@ const environment = (title: string, hint: string, example?: string): CodeInfo =>
 export const CODES = {
   // Cards and manifests: YAML and schema.
   E_YAML: content('YAML does not parse', 'check the indentation, and quote values that contain ": " or start with a special character'),
+  E_YAML_INDENT: content('YAML indented with a tab, or a key not in line with the keys beside it', 'indent with spaces only, 2 per level; the keys of one level (of one list entry) line up under each other'),
   E_YAML_NOT_MAPPING: content('YAML is not a list of "key: value" lines', 'write one "key: value" per line, e.g. "title: Om at …"; no "- " in front of the keys'),
   E_UNKNOWN_KEY: content('unknown key', 'check the spelling; the allowed keys are in docs/cards.md'),
   E_MISSING_KEY: content('a required key is missing', 'add the key on a line of its own, e.g. "title: …"'),
