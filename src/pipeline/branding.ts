@@ -6,7 +6,7 @@ import { AA_CONTRAST, contrastRatio, mix, nearestPassingShade, parseHex, toHex, 
 import type { Diagnostics } from '../diagnostics/deck-error.js';
 import type { SourcePosition } from '../model.js';
 import { locate } from '../project/places.js';
-import { pathFromProjectHint } from './media-paths.js';
+import { pathFromProjectHint, siblingFileHint } from './media-paths.js';
 
 /** Branding ready for rendering: colours and files as data URLs. */
 export interface BrandingAssets {
@@ -76,12 +76,15 @@ function readAsset(path: string, types: Record<string, string>, what: string, ma
     return undefined;
   }
   if (!types[ext]) {
-    diagnostics.error('E_MEDIA_FORMAT', `${what} "${path}" is not a supported file`, at, `use a ${Object.keys(types).join(', ')} file`);
+    const formats = formatNames(Object.keys(types));
+    diagnostics.error('E_MEDIA_FORMAT', `${what} "${path}" is not a supported file: a ${what} is ${formats}`, at,
+      siblingFileHint(path, file, Object.keys(types)) ?? `save it as ${formats}`);
     return undefined;
   }
   if (found.kind === 'missing') {
     diagnostics.error('E_MEDIA_MISSING', `${what} "${path}" does not exist`, at,
-      pathFromProjectHint(path, manifestFile, root) ?? `the path is relative to ${relative(root, manifestFile)}`);
+      pathFromProjectHint(path, manifestFile, root) ?? siblingFileHint(path, file, Object.keys(types))
+        ?? `the path is relative to ${relative(root, manifestFile)}, and ${relative(root, dirname(file)) || 'the project folder'}/ has no ${formatNames(Object.keys(types))} file by that name`);
     return undefined;
   }
   let bytes: Buffer;
@@ -95,6 +98,12 @@ function readAsset(path: string, types: Record<string, string>, what: string, ma
     diagnostics.warning('W_LARGE_MEDIA', `${what} "${path}" is ${Math.round(bytes.length / 1024)} KB; it is inlined into every deck`, at, 'a logo as SVG, or a font subset, is much smaller');
   }
   return { dataUrl: `data:${types[ext]};base64,${bytes.toString('base64')}`, ext };
+}
+
+/** ".svg", ".png" → "SVG or PNG". */
+function formatNames(extensions: readonly string[]): string {
+  const names = extensions.map((ext) => ext.slice(1).toUpperCase());
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }
 
 /** Where the theme puts each colour, and what must stay legible there. */

@@ -221,4 +221,22 @@ describe('branding', () => {
     const outside = project({ 'slides/solby.yaml': 'extends: base\nbranding:\n  logo: ../../../etc/logo.svg\n' });
     expect(load(outside, 'solby').diagnostics.map((d) => d.code)).toEqual(['E_MEDIA_OUTSIDE_PROJECT']);
   });
+
+  it('suggests the logo that is there: the same name with another extension, or a near name in the same folder', () => {
+    const root = project({ 'content/solby/logo.svg': svg, 'content/solby/Solby.ttf': 'font', 'slides/solby.yaml': 'extends: base\nbranding:\n  logo: ../content/solby/logo.png\n  font: ../content/solby/solby.woff2\n' });
+    expect(load(root, 'solby').diagnostics.map((d) => [d.code, d.line, d.hint])).toEqual([
+      ['E_MEDIA_MISSING', 3, 'there is logo.svg beside it: write "../content/solby/logo.svg"'],
+      ['E_MEDIA_MISSING', 4, 'there is Solby.ttf beside it: write "../content/solby/Solby.ttf"'],
+    ]);
+    const near = project({ 'content/solby/logo.svg': svg, 'slides/solby.yaml': 'extends: base\nbranding:\n  logo: ../content/solby/lgo.svg\n' });
+    expect(load(near, 'solby').diagnostics.map((d) => d.hint)).toEqual(['did you mean "../content/solby/logo.svg"?']);
+  });
+
+  it('names the formats a logo and a font may have, in words', () => {
+    const root = project({ 'content/solby/logo.gif': 'GIF', 'slides/solby.yaml': 'extends: base\nbranding:\n  logo: ../content/solby/logo.gif\n  font: ../content/solby/logo.gif\n' });
+    expect(load(root, 'solby').diagnostics.map((d) => [d.message, d.hint])).toEqual([
+      ['logo "../content/solby/logo.gif" is not a supported file: a logo is SVG or PNG', 'save it as SVG or PNG'],
+      ['font "../content/solby/logo.gif" is not a supported file: a font is WOFF2, WOFF, TTF or OTF', 'save it as WOFF2, WOFF, TTF or OTF'],
+    ]);
+  });
 });
