@@ -245,9 +245,15 @@ export interface CheckResult {
 /** Validates the named decks, or every deck in slides/ when none is named, and every card. Never writes. */
 export function checkDecks(selection: DeckSelection = {}): CheckResult {
   const all = selection.all || !selection.decks?.length;
-  const { diagnostics } = loadDecks({ ...selection, all });
   // The decks asked for, also those too broken to load: they were checked, and their problems are listed.
-  return { decks: all ? listDeckIds(resolve(selection.root ?? '.')) : [...new Set(selection.decks)], diagnostics: diagnostics.sorted() };
+  const decks = all ? listDeckIds(resolve(selection.root ?? '.')) : [...new Set(selection.decks)];
+  try {
+    return { decks, diagnostics: loadDecks({ ...selection, all }).diagnostics.sorted() };
+  } catch (error) {
+    // A named manifest that cannot be used (its file name is no id) is one of the problems check reports.
+    if (error instanceof DeckError) return { decks, diagnostics: error.diagnostics };
+    throw error;
+  }
 }
 
 /** The ids of the decks in a project's slides/. */

@@ -99,6 +99,51 @@ describe('samtale build', () => {
   });
 });
 
+describe('a manifest whose name has a space', () => {
+  /** A project with slides/aften møde.yaml beside slides/testdaek.yaml. */
+  const spaced = () => {
+    const dir = project('valid');
+    cpSync(join(dir, 'slides', 'testdaek.yaml'), join(dir, 'slides', 'aften møde.yaml'));
+    return dir;
+  };
+
+  it('build "aften møde" says to rename the file, as check does, and builds nothing', () => {
+    const dir = spaced();
+    const { code, stderr } = samtale(['build', 'aften møde'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toContain('slides/aften møde.yaml:1:1: the manifest\'s file name "aften møde.yaml" does not make a deck id [E_DECK_FILE_NAME]');
+    expect(stderr).toContain('hint: rename it to slides/aften-møde.yaml, then name the deck "aften-møde"');
+    expect(stderr).not.toContain('write it as');
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+  });
+
+  it('build aften møde (the shell split the name) says so, and offers only deck ids', () => {
+    const { code, stderr } = samtale(['build', 'aften', 'møde'], spaced());
+    expect(code).toBe(1);
+    expect(stderr).toContain('no deck "aften"');
+    expect(stderr).toContain('hint: slides/aften møde.yaml has spaces in its name, so the shell passed its words as separate decks: rename it to slides/aften-møde.yaml');
+    const other = samtale(['build', 'aftn'], spaced());
+    expect(other.stderr).toContain('hint: expected a deck id: "testdaek"\n');
+  });
+
+  it('a name that is no id and no file: says what an id is, and suggests a deck that exists', () => {
+    const { code, stderr } = samtale(['build', 'Test daek'], project('valid'));
+    expect(code).toBe(2);
+    expect(stderr).toContain('hint: a deck id is lowercase letters, digits and hyphens; did you mean "testdaek"?');
+  });
+
+  it('check of that manifest reports it and never says "nothing was written"', () => {
+    const dir = spaced();
+    for (const deck of ['aften møde', 'slides/aften møde.yaml']) {
+      const { code, stdout, stderr } = samtale(['check', deck], dir);
+      expect(code).toBe(1);
+      expect(stderr).toContain('[E_DECK_FILE_NAME]');
+      expect(stdout + stderr).not.toContain('nothing was written');
+      expect(stdout).toBe(`checked the deck ${deck} and its cards: 1 error, see above\n`);
+    }
+  });
+});
+
 describe('samtale check', () => {
   it('reports every problem of a broken project as file:line:col and exits 1', () => {
     const { code, stderr } = samtale(['check'], join(repo, 'tests', 'fixtures', 'invalid', 'many-problems'));
@@ -162,7 +207,7 @@ describe('samtale pptx', () => {
     // --out names the output folder, as for build: the deck's folder inside it.
     expect(samtale(['pptx', '--all', '--out', 'public'], dir).code).toBe(0);
     expect(existsSync(join(dir, 'public', 'testdaek', 'testdaek.pptx'))).toBe(true);
-  });
+  }, 30_000); // five runs of the command, each a process of its own
 
   it('exits 2 when one file is named for several decks, and 1 with nothing written for a content error', () => {
     const dir = project('valid');
