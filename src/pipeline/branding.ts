@@ -135,14 +135,17 @@ const passesAll = (key: TextColour, theme: ThemeColours) => (colour: Rgb) =>
   colourPairs(key, colour, theme).every((pair) => contrastRatio(pair.fg, pair.bg) >= AA_CONTRAST);
 
 function checkColours(branding: Branding, theme: ThemeColours, positionOf: (key: keyof Branding) => SourcePosition, diagnostics: Diagnostics): void {
-  for (const key of ['primary', 'accent'] as const) {
+  const failures = (['primary', 'accent'] as const).flatMap((key) => {
     const value = branding[key];
-    if (!value) continue;
-    const failing = colourPairs(key, parseHex(value), theme).find((pair) => contrastRatio(pair.fg, pair.bg) < AA_CONTRAST);
-    if (!failing) continue;
-    const ratio = contrastRatio(failing.fg, failing.bg);
+    const failing = value ? colourPairs(key, parseHex(value), theme).find((pair) => contrastRatio(pair.fg, pair.bg) < AA_CONTRAST) : undefined;
+    return value && failing ? [{ key, value, failing, ratio: contrastRatio(failing.fg, failing.bg) }] : [];
+  });
+  // A deck has one highlight: only one failing colour is offered as it, the lightest (the one least fit for text).
+  const offered = branding.highlight === undefined ? [...failures].sort((a, b) => contrastRatio(parseHex(a.value), parseHex(theme.bg)) - contrastRatio(parseHex(b.value), parseHex(theme.bg)))[0]?.key : undefined;
+  for (const { key, value, failing, ratio } of failures) {
+    const other = offered !== undefined && offered !== key ? offered : undefined;
     diagnostics.error('E_CONTRAST', `branding: ${key} ${value} has contrast ${ratio.toFixed(2)}:1 ${failing.where}; WCAG AA needs ${AA_CONTRAST}:1`,
-      positionOf(key), shadeHint(key, value, nearestPassingShade(parseHex(value), passesAll(key, theme)), theme, branding.highlight === undefined));
+      positionOf(key), shadeHint(key, value, nearestPassingShade(parseHex(value), passesAll(key, theme)), theme, offered === key, other));
   }
   if (branding.highlight && !textOn(parseHex(branding.highlight), theme)) {
     const readable = (colour: Rgb) => textOn(colour, theme) !== undefined;
@@ -153,10 +156,11 @@ function checkColours(branding: Branding, theme: ThemeColours, positionOf: (key:
 }
 
 /** The exact nearest shade that passes, and where the brand colour itself can go instead. */
-function shadeHint(key: TextColour, value: string, shade: string | undefined, theme: ThemeColours, highlightFree: boolean): string {
-  if (!shade) return 'choose a darker shade of the colour; the theme puts it on light backgrounds and under white text';
+function shadeHint(key: TextColour, value: string, shade: string | undefined, theme: ThemeColours, asHighlight: boolean, highlightOf?: TextColour): string {
+  const keep = asHighlight ? `, and keep the brand colour as highlight: "${value}" for bars, rules and backgrounds, where no text is set in it`
+    : highlightOf ? ` (the deck has one highlight colour: the hint for ${highlightOf} suggests it)` : '';
+  if (!shade) return `choose a darker shade of the colour; the theme puts it on light backgrounds and under white text${keep}`;
   const worst = Math.min(...colourPairs(key, parseHex(shade), theme).map((pair) => contrastRatio(pair.fg, pair.bg)));
-  const keep = highlightFree ? `, and keep the brand colour as highlight: "${value}" for bars, rules and backgrounds, where no text is set in it` : '';
   return `the nearest shade that passes everywhere the theme uses ${key} is ${shade} (${worst.toFixed(2)}:1): write ${key}: "${shade}"${keep}`;
 }
 

@@ -210,6 +210,20 @@ describe('branding', () => {
     expect(brandingCss(deck!.branding!, themeColours('default'))).toContain('--samtale-color-highlight:#f2a900;--samtale-color-on-highlight:#1c2b36');
   });
 
+  it('offers one highlight when both colours fail, the lighter one, so following both hints gives one highlight line that passes', () => {
+    const { diagnostics } = load(project({ 'slides/solby.yaml': 'extends: base\nbranding:\n  primary: "#9ecae1"\n  accent: "#f2a900"\n' }), 'solby');
+    expect(diagnostics.map((d) => d.code)).toEqual(['E_CONTRAST', 'E_CONTRAST']);
+    const [primary, accent] = diagnostics;
+    // The light blue primary (1.75:1) is lighter than the yellow accent (2.01:1): it is the one offered as the highlight.
+    expect(primary!.hint).toContain('keep the brand colour as highlight: "#9ecae1"');
+    expect(accent!.hint).toMatch(/^the nearest shade that passes everywhere the theme uses accent is #[0-9a-f]{6} \([\d.]+:1\): write accent: "#[0-9a-f]{6}" \(the deck has one highlight colour: the hint for primary suggests it\)$/);
+    expect(`${primary!.hint} ${accent!.hint}`.match(/highlight: "/g)).toHaveLength(1);
+    // What the two hints say, written down, checks clean.
+    const write = (hint: string) => /write ((?:primary|accent): "#[0-9a-f]{6}")/.exec(hint)![1]!;
+    const followed = `extends: base\nbranding:\n  ${write(primary!.hint!)}\n  ${write(accent!.hint!)}\n  highlight: "#9ecae1"\n`;
+    expect(load(project({ 'slides/solby.yaml': followed }), 'solby').diagnostics).toEqual([]);
+  });
+
   it('reports a highlight no text of the theme can sit on', () => {
     const { diagnostics } = load(project({ 'slides/solby.yaml': 'extends: base\nbranding:\n  highlight: "#6e7f80"\n' }), 'solby');
     expect(diagnostics.map((d) => [d.code, d.line, d.hint])).toEqual([['E_CONTRAST', 3, expect.stringMatching(/^the nearest shade that does is "#[0-9a-f]{6}"$/)]]);
