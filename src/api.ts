@@ -8,7 +8,7 @@ import { loadParticipantsThemeFiles, type ParticipantsThemeFiles } from './asset
 import { DeckError, Diagnostics, EnvironmentError, type Diagnostic } from './diagnostics/deck-error.js';
 import type { Card, Deck, DeckCard, NotesSource } from './model.js';
 import { emitDeck } from './pipeline/emit.js';
-import { deckContentHash } from './pipeline/content-hash.js';
+import { deckContentHashes } from './pipeline/content-hash.js';
 import { collectMedia, mediaOutputFiles, type MediaCache } from './pipeline/media.js';
 import { checkMediaPaths } from './pipeline/media-paths.js';
 import { brandingCss, loadBranding } from './pipeline/branding.js';
@@ -167,7 +167,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   diagnostics.throwIfErrors();
   // Every deck's media is found and hashed before anything is written, so a missing file writes nothing.
   const mediaCache: MediaCache = new Map();
-  const hashes = new Map(decks.map((deck) => [deck.id, deckContentHash(deck, GENERATOR)]));
+  const hashes = new Map(decks.map((deck) => [deck.id, deckContentHashes(deck, GENERATOR)]));
   const media = decks.map((deck) => collectMedia(deck, diagnostics, mediaCache));
   diagnostics.throwIfErrors();
   // Each theme's runtime and participants' CSS is read before any deck is written: one that cannot be read

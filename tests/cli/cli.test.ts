@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GENERATOR, loadDecks } from '../../src/api.js';
-import { CONTENT_HASH_KEY, deckContentHash } from '../../src/pipeline/content-hash.js';
+import { CONTENT_HASH_KEY, deckContentHash, deckContentHashes } from '../../src/pipeline/content-hash.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const bin = join(repo, 'bin', 'samtale.js');
@@ -75,7 +75,7 @@ describe('samtale build', () => {
     const dir = project('valid');
     expect(samtale(['build'], dir).code).toBe(0);
     const deck = loadDecks({ root: dir }).decks[0]!;
-    const current = `%PDF-1.7 stand-in\n/${CONTENT_HASH_KEY} (${deckContentHash(deck, GENERATOR)})\n`;
+    const current = `%PDF-1.7 stand-in\n/${CONTENT_HASH_KEY} (${deckContentHash(deck, GENERATOR, 'handout')})\n`;
     writeFileSync(join(dir, 'dist', 'testdaek', 'testdaek-handout.pdf'), current);
     writeFileSync(join(dir, 'dist', 'testdaek', 'testdaek-guide.pdf'), `%PDF-1.7 stand-in\n/${CONTENT_HASH_KEY} (0123456789abcdef)\n`);
     writeFileSync(join(dir, 'dist', 'testdaek', 'testdaek-slides.pdf'), '%PDF-1.7 made before PDFs were stamped');
@@ -89,6 +89,30 @@ describe('samtale build', () => {
     expect(existsSync(join(dir, 'dist', 'testdaek', 'testdaek-slides.pdf'))).toBe(false);
     expect(stdout).toContain('removed dist/testdaek/testdaek-guide.pdf: it was made from other content; "samtale pdf testdaek" makes it again');
     expect(stdout).toContain('removed dist/testdaek/testdaek-slides.pdf');
+    expect(stdout).not.toContain('testdaek-handout.pdf');
+  });
+
+  it('keeps the handout after a change to the notes only, and removes the guide, the slides and the PowerPoint, whose notes changed', () => {
+    const dir = project('valid');
+    expect(samtale(['build'], dir).code).toBe(0);
+    const folder = join(dir, 'dist', 'testdaek');
+    const stamped = (hash: string) => `%PDF-1.7 stand-in\n/${CONTENT_HASH_KEY} (${hash})\n`;
+    const before = deckContentHashes(loadDecks({ root: dir }).decks[0]!, GENERATOR);
+    for (const kind of ['handout', 'guide', 'slides'] as const) writeFileSync(join(folder, `testdaek-${kind}.pdf`), stamped(before[kind]));
+    // A handout an earlier samtale stamped with the whole deck's hash.
+    writeFileSync(join(folder, 'gammel-handout.pdf'), stamped(before.guide));
+    const card = join(dir, 'content', 'om-vores-kodeks.md');
+    writeFileSync(card, readFileSync(card, 'utf8').replace('::: notes\n', '::: notes\nHusk kodekset på papir.\n\n'));
+    const after = deckContentHashes(loadDecks({ root: dir }).decks[0]!, GENERATOR);
+    expect(after.handout).toBe(before.handout);
+    expect(after.guide).not.toBe(before.guide);
+
+    const { code, stdout } = samtale(['build'], dir);
+    expect(code).toBe(0);
+    expect(readdirSync(folder).filter((name) => name.endsWith('.pdf'))).toEqual(['testdaek-handout.pdf']);
+    expect(stdout).toContain('removed dist/testdaek/testdaek-guide.pdf');
+    expect(stdout).toContain('removed dist/testdaek/testdaek-slides.pdf');
+    expect(stdout).toContain('removed dist/testdaek/gammel-handout.pdf');
     expect(stdout).not.toContain('testdaek-handout.pdf');
   });
 
