@@ -47,13 +47,13 @@ export const CODES = {
   W_NO_ACTION_QUESTION: content('a theme card without an action question', 'mark the closing "Hvad kan I … gøre" question with "?! " instead of "? "'),
   W_SEVERAL_ACTION_QUESTIONS: content('a theme card with more than one action question', 'a card has one action question, its last; make the others "? " questions'),
   W_NO_NOTES: content('a theme card without facilitator notes', 'add a "::: notes" block with the purpose, the run of the discussion and follow-up prompts'),
-  E_UNKNOWN_REFERENCE: content('notes that name a question, quote or placeholder the card does not have', 'end the question or the quote\'s source line with {#name} to name it, or use one of the placeholders in docs/cards.md'),
-  E_BAD_REFERENCE: content('a {#name} that cannot be used', 'give each question and quote its own name of lowercase letters, digits and hyphens, not a placeholder\'s'),
+  E_UNKNOWN_REFERENCE: content('notes that name a question, quote, step or placeholder the card does not have', 'end the question, the quote\'s source line or the step of the run with {#name} to name it, or use one of the placeholders in docs/cards.md'),
+  E_BAD_REFERENCE: content('a {#name} that cannot be used, or that is not on a question, quote or step of the run', 'give each question, quote and step its own name of lowercase letters, digits and hyphens, not a placeholder\'s, at the end of its line'),
   E_STEP_MINUTES: content('a step added to the run without its minutes', 'start the step with its minutes, e.g. "(3 min) Saml op på tavlen"'),
   W_RUN_SUM: content('the steps of a card\'s run do not add up to its minutes', 'make the steps add up to the card\'s "minutes", or change "minutes"'),
   W_RUN_NOT_SCALED: content('a run ("Forløb") whose steps have no minutes, so it cannot follow the deck\'s minutes', 'start every step with its minutes, e.g. "1. (5 min) …", or "(2 min, fast)" for a step that keeps its time'),
   W_RUN_TOO_SHORT: content('a card with fewer minutes in the deck than the steps of its run', 'give the card more minutes, or drop a step with a notes change'),
-  W_STALE_GUIDANCE: content('guidance whose words contradict the deck', 'write the facts as placeholders ({temaer}, {slut}, {citater}, …), or name the item the line is about with {name}'),
+  W_STALE_GUIDANCE: content('guidance whose words contradict the deck, or repeat a step of the run the deck no longer has', 'write the facts as placeholders ({temaer}, {slut}, {citater}, …), or name the item or step the line is about with {name}'),
   W_TEXT_TOO_LONG: content('text too long for its slide', 'shorten it, or split it into two; what does not fit is cut off on the projector and in the slides and guide PDFs'),
 
   // Videos and media.

@@ -222,7 +222,7 @@ describe('words that contradict the deck', () => {
       'slides/solby.yaml': 'extends: base\ncards:\n  - card: alfa\n    questions:\n      drop:\n        - Første\n    quotes:\n      drop:\n        - tv2\n' });
     const { diagnostics } = loadDeck(root, 'solby');
     expect(diagnostics.map((d) => [d.code, d.line, d.message, d.related?.line])).toEqual([
-      ['W_STALE_GUIDANCE', 3, 'the notes of card "alfa" mention "TV2 Øst\'s", whose quote this deck drops', 25],
+      ['W_STALE_GUIDANCE', 3, 'the notes of card "alfa" mention the quote from TV2 Øst, which this deck drops', 25],
       ['W_STALE_GUIDANCE', 3, 'the notes of card "alfa" say "begge citater", but the card has 1 quote in this deck', 42],
       ['W_STALE_GUIDANCE', 3, 'the notes of card "alfa" say "spørgsmål 2", but the card has 1 question before its action question in this deck', 42],
     ]);
