@@ -1,6 +1,10 @@
 // Steps of the run with a name ({#grupper}): lines that name the step go when a deck drops it, and lines that
 // repeat a dropped step's words without its name are reported; messages name a dropped quote by its source.
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkDecks, loadDecks } from '../../src/api.js';
 import { guidanceText } from '../../src/pipeline/render/guidance.js';
 import { quoteLabel, quoteName } from '../../src/pipeline/notes/stale-guidance.js';
 import { repeatedWording, suggestedStepName } from '../../src/pipeline/notes/stale-steps.js';
@@ -205,6 +209,29 @@ describe('a line that repeats the words of a step the deck drops', () => {
     const root = writeProject({ ...files, 'content/alfa.md': twice, 'slides/solby.yaml': adapt('notes:\n  drop:\n    - Spørgsmål 1 i grupper') });
     expect(loadDeck(root, 'solby').diagnostics).toEqual([]);
     expect(loadDeck(root, 'base').diagnostics).toEqual([]);
+  });
+});
+
+describe('the KL cards', () => {
+  it('name the steps that the questions slide\'s notes describe, so a deck that drops a step loses those lines too', () => {
+    const repo = join(import.meta.dirname, '..', '..');
+    const root = mkdtempSync(join(tmpdir(), 'samtale-steps-'));
+    for (const entry of ['content', 'slides', 'package.json']) cpSync(join(repo, entry), join(root, entry), { recursive: true });
+    writeFileSync(join(root, 'slides', 'kort.yaml'), `extends: sociale-medier
+cards:
+  - card: om-at-moderere-debatten
+    minutes: 10
+    notes:
+      drop:
+        - opsamling
+        - regler
+`);
+    expect(checkDecks({ root, decks: ['kort'] }).diagnostics).toEqual([]);
+    const placed = loadDecks({ root, decks: ['kort'] }).decks[0]!.cards[0]!;
+    const notes = `${guidanceText(placed.guidance.card)}\n${guidanceText(placed.guidance.questions)}`;
+    expect(notes).toContain('Forløb (10 min)');
+    expect(notes).toContain('- Spørgsmål 1: håndsoprækning om debatregler og slettede kommentarer.');
+    expect(notes).not.toMatch(/tre regler|én regel|To og to først/);
   });
 });
 
