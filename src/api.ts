@@ -6,7 +6,7 @@ import { loadParticipantsThemeFiles, type ParticipantsThemeFiles } from './asset
 import { DeckError, Diagnostics, EnvironmentError, type Diagnostic } from './diagnostics/deck-error.js';
 import type { Card, Deck, DeckCard, NotesSource } from './model.js';
 import { emitDeck } from './pipeline/emit.js';
-import { deckContentHash } from './pipeline/content-hash.js';
+import { deckContentHashes } from './pipeline/content-hash.js';
 import { collectMedia, mediaOutputFiles, type MediaCache } from './pipeline/media.js';
 import { brandingCss, loadBranding } from './pipeline/branding.js';
 import { writeAdaptation, type NewAdaptation } from './scaffold/new-adaptation.js';
@@ -19,6 +19,9 @@ import { resolveDeck } from './pipeline/resolve.js';
 import { deckModel } from './pipeline/render/deck-model.js';
 import { renderDeckSlides } from './pipeline/render/deck-slides.js';
 import { samtaleVersion } from './project/samtale-package.js';
+import { gitCardHistory } from './project/card-history.js';
+import { parseCard } from './pipeline/parse-card.js';
+import type { MarkdownIt } from 'markdown-it';
 import { inlineScriptText, renderDocument } from './pipeline/render/document.js';
 import { videoFrameSources } from './pipeline/render/video.js';
 import { renderParticipantsHtml } from './participants/render.js';
@@ -77,6 +80,7 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
   // Adaptations share their base deck's notes and most of its cards: each is parsed and resolved once per run.
   const parsedNotes = new Map<string, NotesSource>();
   const resolved = new Map<Card, Map<string, DeckCard['guidance']>>();
+  const earlier = earlierVersions(root);
   for (const manifest of manifests) {
     const chain = loadManifestChain(root, manifest, diagnostics);
     if (!chain) continue;
@@ -90,11 +94,28 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
       broken, diagnostics, branding, root,
       ...(themes ? { themes } : {}),
       md, parsedNotes, resolved,
+      earlier: (card) => earlier(card, md, merged.value.allowHtml ?? false),
     });
     checkTextFit(deck, diagnostics);
     decks.push(deck);
   }
   return { decks, diagnostics };
+}
+
+/** Earlier versions of a card from the project's git history, parsed (once) only when a change finds nothing. */
+function earlierVersions(root: string): (card: Card, md: MarkdownIt, allowHtml: boolean) => Card[] {
+  const history = gitCardHistory(root);
+  const cache = new Map<string, Card[]>();
+  return (card, md, allowHtml) => {
+    const key = `${allowHtml}:${card.file}`;
+    let versions = cache.get(key);
+    if (!versions) {
+      const quiet = new Diagnostics();
+      versions = history(card.file).flatMap((text) => parseCard({ file: card.file, text }, md, quiet) ?? []);
+      cache.set(key, versions);
+    }
+    return versions;
+  };
 }
 
 /** A manifest of slides/ for `--all`; a broken one (a link out of the project, a file name that is no id) is reported. */
@@ -116,7 +137,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   diagnostics.throwIfErrors();
   // Every deck's media is found and hashed before anything is written, so a missing file writes nothing.
   const mediaCache: MediaCache = new Map();
-  const hashes = new Map(decks.map((deck) => [deck.id, deckContentHash(deck, GENERATOR)]));
+  const hashes = new Map(decks.map((deck) => [deck.id, deckContentHashes(deck, GENERATOR)]));
   const media = decks.map((deck) => collectMedia(deck, diagnostics, mediaCache));
   diagnostics.throwIfErrors();
   // Each theme's runtime and participants' CSS is read before any deck is written: one that cannot be read
@@ -194,9 +215,15 @@ export interface CheckResult {
 /** Validates the named decks, or every deck in slides/ when none is named, and every card. Never writes. */
 export function checkDecks(selection: DeckSelection = {}): CheckResult {
   const all = selection.all || !selection.decks?.length;
-  const { diagnostics } = loadDecks({ ...selection, all });
   // The decks asked for, also those too broken to load: they were checked, and their problems are listed.
-  return { decks: all ? listDeckIds(resolve(selection.root ?? '.')) : [...new Set(selection.decks)], diagnostics: diagnostics.sorted() };
+  const decks = all ? listDeckIds(resolve(selection.root ?? '.')) : [...new Set(selection.decks)];
+  try {
+    return { decks, diagnostics: loadDecks({ ...selection, all }).diagnostics.sorted() };
+  } catch (error) {
+    // A named manifest that cannot be used (its file name is no id) is one of the problems check reports.
+    if (error instanceof DeckError) return { decks, diagnostics: error.diagnostics };
+    throw error;
+  }
 }
 
 /** The ids of the decks in a project's slides/. */

@@ -114,6 +114,8 @@ export interface NotesBlockSource {
   /** A step's minutes as written, and whether the deck may scale them. */
   minutes?: number;
   fixed?: boolean;
+  /** A step's short name (`{#grupper}`): lines elsewhere in the notes that name it go when the deck drops it. */
+  ref?: string;
   source: SourceSpan;
 }
 

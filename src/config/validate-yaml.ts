@@ -1,18 +1,11 @@
 // Parses YAML and validates it against a schema, reporting every problem at its line and column.
-import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
 import { didYouMean, suggestionHint } from '../diagnostics/suggest.js';
+import { reportYamlErrors, type YamlSource } from './yaml-errors.js';
 
-/** Where a YAML text sits in its file, so positions can be reported in file terms. */
-export interface YamlSource {
-  file: string;
-  text: string;
-  /** 1-based line of the file where `text` starts. */
-  firstLine: number;
-  /** What the YAML is, for messages: "front matter", "manifest", "video block". */
-  what: string;
-}
+export type { YamlSource } from './yaml-errors.js';
 
 type Position = { file: string; line: number; column: number };
 
@@ -36,18 +29,7 @@ export function validateYaml<S extends z.ZodType>(
     return { file: source.file, line: source.firstLine + line - 1, column };
   };
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const quote = unclosedQuote(doc, error);
-      if (quote) {
-        diagnostics.error('E_YAML', `${source.what}: a quoted value is never closed: the ${quote.mark === '"' ? 'double' : 'single'} quote here runs on to the end`,
-          at(quote.start), `end the value with ${quote.mark} on the same line, e.g. title: ${quote.mark}Om at teste${quote.mark}`);
-        continue;
-      }
-      // yaml's own "at line L, column C" counts from the YAML's start; our position counts in the file.
-      const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
-      diagnostics.error('E_YAML', `${source.what}: YAML does not parse: ${message}`, at(error.pos[0]),
-        'check the indentation, and quote values that contain ": " or start with a special character');
-    }
+    reportYamlErrors(source, doc, at, diagnostics);
     return undefined;
   }
   if (doc.contents !== null && !isMap(doc.contents)) {
@@ -203,21 +185,6 @@ function hintFor(path: string[], value: unknown, message: string): string | unde
   const example = /e\.g\. (".*?")/.exec(message)?.[1];
   if (example && key !== undefined && !/^\d+$/.test(key)) return `write it like this: ${key}: ${example}`;
   return undefined;
-}
-
-/** The opening quote of a quoted scalar that runs to the end of the text (yaml reports the end). */
-function unclosedQuote(doc: Document.Parsed, error: YAMLError): { start: number; mark: string } | undefined {
-  if (error.code !== 'MISSING_CHAR' || !/quote/.test(error.message)) return undefined;
-  let found: { start: number; mark: string } | undefined;
-  visit(doc, {
-    Scalar(_key, node) {
-      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && node.range[0] <= error.pos[0]
-        && (!found || node.range[0] > found.start)) {
-        found = { start: node.range[0], mark: node.type === 'QUOTE_DOUBLE' ? '"' : "'" };
-      }
-    },
-  });
-  return found;
 }
 
 function notMappingHint(what: string): string {

@@ -17,18 +17,20 @@ export interface CodeInfo {
   example?: string;
 }
 
-const content = (title: string, hint: string): CodeInfo => ({ kind: 'content', title, hint });
+const content = (title: string, hint: string, example?: string): CodeInfo => ({ kind: 'content', title, hint, ...(example ? { example } : {}) });
 const usage = (title: string, hint: string): CodeInfo => ({ kind: 'usage', title, hint });
 const environment = (title: string, hint: string, example?: string): CodeInfo => ({ kind: 'environment', title, hint, ...(example ? { example } : {}) });
 
 export const CODES = {
   // Cards and manifests: YAML and schema.
   E_YAML: content('YAML does not parse', 'check the indentation, and quote values that contain ": " or start with a special character'),
+  E_YAML_INDENT: content('YAML indented with a tab, or a key not in line with the keys beside it', 'indent with spaces only, 2 per level; the keys of one level (of one list entry) line up under each other'),
   E_YAML_NOT_MAPPING: content('YAML is not a list of "key: value" lines', 'write one "key: value" per line, e.g. "title: Om at …"; no "- " in front of the keys'),
   E_UNKNOWN_KEY: content('unknown key', 'check the spelling; the allowed keys are in docs/cards.md'),
   E_MISSING_KEY: content('a required key is missing', 'add the key on a line of its own, e.g. "title: …"'),
   E_INVALID_VALUE: content('a value of the wrong kind or form', 'write the value as docs/cards.md describes it'),
   E_BAD_MINUTES: content('minutes that are not a positive number', 'write a number, e.g. "minutes: 20"'),
+  W_ID_NOT_FILE_NAME: content('a card whose id differs from its file name', 'keep the id and the file name the same: rename the file to "<id>.md", or change "id:"'),
   E_CARD_ID: content('a card id that is not lowercase letters, digits and hyphens', 'write the id in lowercase with hyphens, e.g. "id: om-vores-kodeks"'),
 
   // Cards: structure.
@@ -45,13 +47,13 @@ export const CODES = {
   W_NO_ACTION_QUESTION: content('a theme card without an action question', 'mark the closing "Hvad kan I … gøre" question with "?! " instead of "? "'),
   W_SEVERAL_ACTION_QUESTIONS: content('a theme card with more than one action question', 'a card has one action question, its last; make the others "? " questions'),
   W_NO_NOTES: content('a theme card without facilitator notes', 'add a "::: notes" block with the purpose, the run of the discussion and follow-up prompts'),
-  E_UNKNOWN_REFERENCE: content('notes that name a question, quote or placeholder the card does not have', 'end the question or the quote\'s source line with {#name} to name it, or use one of the placeholders in docs/cards.md'),
-  E_BAD_REFERENCE: content('a {#name} that cannot be used', 'give each question and quote its own name of lowercase letters, digits and hyphens, not a placeholder\'s'),
+  E_UNKNOWN_REFERENCE: content('notes that name a question, quote, step or placeholder the card does not have', 'end the question, the quote\'s source line or the step of the run with {#name} to name it, or use one of the placeholders in docs/cards.md'),
+  E_BAD_REFERENCE: content('a {#name} that cannot be used, or that is not on a question, quote or step of the run', 'give each question, quote and step its own name of lowercase letters, digits and hyphens, not a placeholder\'s, at the end of its line'),
   E_STEP_MINUTES: content('a step added to the run without its minutes', 'start the step with its minutes, e.g. "(3 min) Saml op på tavlen"'),
   W_RUN_SUM: content('the steps of a card\'s run do not add up to its minutes', 'make the steps add up to the card\'s "minutes", or change "minutes"'),
   W_RUN_NOT_SCALED: content('a run ("Forløb") whose steps have no minutes, so it cannot follow the deck\'s minutes', 'start every step with its minutes, e.g. "1. (5 min) …", or "(2 min, fast)" for a step that keeps its time'),
   W_RUN_TOO_SHORT: content('a card with fewer minutes in the deck than the steps of its run', 'give the card more minutes, or drop a step with a notes change'),
-  W_STALE_GUIDANCE: content('guidance whose words contradict the deck', 'write the facts as placeholders ({temaer}, {slut}, {citater}, …), or name the item the line is about with {name}'),
+  W_STALE_GUIDANCE: content('guidance whose words contradict the deck, or repeat a step of the run the deck no longer has', 'write the facts as placeholders ({temaer}, {slut}, {citater}, …), or name the item or step the line is about with {name}'),
   W_TEXT_TOO_LONG: content('text too long for its slide', 'shorten it, or split it into two; what does not fit is cut off on the projector and in the slides and guide PDFs'),
 
   // Videos and media.
@@ -88,8 +90,9 @@ export const CODES = {
   E_UNKNOWN_THEME: content('a manifest names a theme that does not exist', 'use a theme in themes/, e.g. "theme: default"'),
   E_EXTENDS_CYCLE: content('decks that extend each other in a circle', 'one deck in the chain must stand on its own, without "extends"'),
   E_CONTRAST: content('a branding colour without enough contrast (WCAG AA)', 'choose a darker shade of the colour; the theme puts it on light backgrounds and under white text'),
-  E_NO_MATCH: content('an adaptation\'s change matches nothing in the card it changes', 'match one of the card\'s items as it is written now (the message lists them), or remove the change'),
-  E_STALE_CHANGE: content('the item an adaptation\'s change points at has since changed in the shared card', 'read what the card says now (the message quotes it) and update "match" if the change still applies'),
+  E_NO_MATCH: content('an adaptation\'s change matches nothing in the card it changes', 'match one of the card\'s items by the start of its text as it is written now (the hint names the nearest and lists them), or remove the change'),
+  E_STALE_CHANGE: content('the item an adaptation\'s change points at has changed in the shared card since the change was written', 'read what the card said and says now (the message quotes both) and update "match" if the change still applies',
+    'the project is a git repository, and an earlier commit of the card had the item the change finds, e.g. KL reworded a question after the adaptation replaced it: `slides/faxe.yaml:21:18: the question this change points at has changed in card "om-at-vaere-rollemodel" since the change was written; the change is not applied [E_STALE_CHANGE]`, hint: `it said "Har I overvejet at udarbejde et kodeks …"; the card now says "Har I et kodeks for …" — update "match" if the change still applies`. Without such a history a change that finds nothing is E_NO_MATCH.'),
 
   // Deck names on the command line.
   E_UNKNOWN_DECK: environment('no deck by that name', 'name a deck in slides/ by its id, e.g. "samtale build sociale-medier"'),

@@ -3,10 +3,11 @@
 import type { Deck, DeckCard } from '../model.js';
 import { dayEntries, dayMinutes } from '../pipeline/day-plan.js';
 import { clockAfter } from '../pipeline/resolve.js';
-import { guidanceHtml } from '../pipeline/render/guidance.js';
+import { guidanceHtml, slideNotesHtml } from '../pipeline/render/guidance.js';
 import { escapeHtml } from '../pipeline/render/html.js';
-import type { Slide } from '../pipeline/render/slide.js';
+import type { Slide, SlideNotes } from '../pipeline/render/slide.js';
 import { cardKicker, coverLines, flowHtml, flowId, shiftHeadings } from './flow.js';
+import { titleTail, withoutRepeatedTitle } from './notes-heading.js';
 import { slideBox } from './slide-box.js';
 import type { PrintStrings } from './strings.js';
 
@@ -28,7 +29,7 @@ export function guideBody(deck: Deck, slides: readonly Slide[], strings: PrintSt
     id: 'flow-opening',
     title: strings.opening,
     headExtra: meta([deck.start, range(opening)]),
-    body: thumbs(opening) + opening.map(({ slide }) => notesSection(slide.kind === 'title' ? strings.welcome : deck.agendaTitle ?? strings.deck.agenda, slide.notesHtml)).join('\n'),
+    body: thumbs(opening) + opening.map(({ slide }) => deckSlideNotes(slide.kind === 'title' ? strings.welcome : deck.agendaTitle ?? strings.deck.agenda, slide.notes)).join('\n'),
   }, strings));
 
   for (const placed of deck.cards) {
@@ -37,12 +38,15 @@ export function guideBody(deck: Deck, slides: readonly Slide[], strings: PrintSt
     flows.push(cardFlow(placed, themeCount, own, thumbs(own), range(own), deck.start, strings, after.map((b) => breakNote(b.title ?? strings.deck.break, clockAfter(deck.start, b.offsetMinutes), clockAfter(deck.start, b.offsetMinutes + b.minutes), strings.deck.minutes(b.minutes)))));
   }
 
+  // The closing's notes have no heading of their own: a title that repeats the part's ("Afslutning (ca. 10 min)")
+  // is left out, and its minutes join the part's times.
   const closing = numbered.filter(({ slide }) => slide.kind === 'closing');
+  const closingNotes = closing.map(({ slide }) => ({ slide, ...withoutRepeatedTitle(slide.notes.main, strings.closingSection) }));
   flows.push(flowHtml({
     id: 'flow-closing',
     title: strings.closingSection,
-    headExtra: meta([clockAfter(deck.start, day.closingOffset), range(closing)]),
-    body: thumbs(closing) + closing.map(({ slide }) => notesSection(undefined, slide.notesHtml)).join('\n'),
+    headExtra: meta([clockAfter(deck.start, day.closingOffset), range(closing), ...closingNotes.map(({ title }) => titleTail(title ?? ''))]),
+    body: thumbs(closing) + closingNotes.map(({ slide, guidance }) => notesSection(undefined, slideNotesHtml({ ...slide.notes, main: guidance }))).join('\n'),
   }, strings));
   return flows.join('\n');
 }
@@ -130,6 +134,12 @@ function thumbRows(group: readonly { slide: Slide; number: number }[], total: nu
     rows.push(`<div class="thumb-row">${cells.join('')}</div>`);
   }
   return rows.join('\n');
+}
+
+/** A title, agenda or closing slide's notes under `heading`, which their own first title takes over when it repeats it. */
+function deckSlideNotes(heading: string, notes: SlideNotes): string {
+  const { title, guidance } = withoutRepeatedTitle(notes.main, heading);
+  return notesSection(title ?? heading, slideNotesHtml({ ...notes, main: guidance }));
 }
 
 /** Guidance under a small heading; its paragraphs and list items are rows the paginator may break between. */

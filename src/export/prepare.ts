@@ -19,7 +19,7 @@ export interface PrintJob {
   kind: PdfKind;
   file: string;
   document: PrintDocument;
-  /** The deck's content hash, stamped into the PDF (src/pipeline/content-hash.ts). */
+  /** The hash of what this kind of PDF shows of the deck, stamped into it (src/pipeline/content-hash.ts). */
   contentHash: string;
   /** The deck's own output folder, when the PDF goes there: `samtale build` swaps it, so it is locked while written. */
   deckFolder?: string;
@@ -41,10 +41,9 @@ export async function preparePrintJobs(options: PrepareOptions): Promise<{ jobs:
   const jobs: PrintJob[] = [];
   for (const deck of decks) {
     const context = await printContext(deck, options.paper);
-    const contentHash = deckContentHash(deck, GENERATOR);
     const deckFolder = options.out === undefined ? join(resolve(options.root, options.outDir ?? 'dist'), deck.id) : undefined;
     for (const kind of options.kinds) {
-      jobs.push({ deck: deck.id, kind, file: target(deck.id, kind), document: printDocumentFor(kind, context), contentHash, ...(deckFolder ? { deckFolder } : {}) });
+      jobs.push({ deck: deck.id, kind, file: target(deck.id, kind), document: printDocumentFor(kind, context), contentHash: deckContentHash(deck, GENERATOR, kind), ...(deckFolder ? { deckFolder } : {}) });
     }
   }
   return { jobs, diagnostics: diagnostics.sorted() };

@@ -6,7 +6,7 @@ import { AA_CONTRAST, contrastRatio, mix, nearestPassingShade, parseHex, toHex, 
 import type { Diagnostics } from '../diagnostics/deck-error.js';
 import type { SourcePosition } from '../model.js';
 import { locate } from '../project/places.js';
-import { pathFromProjectHint } from './media-paths.js';
+import { pathFromProjectHint, siblingFileHint } from './media-paths.js';
 
 /** Branding ready for rendering: colours and files as data URLs. */
 export interface BrandingAssets {
@@ -77,12 +77,15 @@ function readAsset(path: string, types: Record<string, string>, what: string, ma
     return undefined;
   }
   if (!types[ext]) {
-    diagnostics.error('E_MEDIA_FORMAT', `${what} "${path}" is not a supported file`, at, `use a ${Object.keys(types).join(', ')} file`);
+    const formats = formatNames(Object.keys(types));
+    diagnostics.error('E_MEDIA_FORMAT', `${what} "${path}" is not a supported file: a ${what} is ${formats}`, at,
+      siblingFileHint(path, file, Object.keys(types)) ?? `save it as ${formats}`);
     return undefined;
   }
   if (found.kind === 'missing') {
     diagnostics.error('E_MEDIA_MISSING', `${what} "${path}" does not exist`, at,
-      pathFromProjectHint(path, manifestFile, root) ?? `the path is relative to ${relative(root, manifestFile)}`);
+      pathFromProjectHint(path, manifestFile, root) ?? siblingFileHint(path, file, Object.keys(types))
+        ?? `the path is relative to ${relative(root, manifestFile)}, and ${relative(root, dirname(file)) || 'the project folder'}/ has no ${formatNames(Object.keys(types))} file by that name`);
     return undefined;
   }
   let bytes: Buffer;
@@ -96,6 +99,12 @@ function readAsset(path: string, types: Record<string, string>, what: string, ma
     diagnostics.warning('W_LARGE_MEDIA', `${what} "${path}" is ${Math.round(bytes.length / 1024)} KB; it is inlined into every deck`, at, 'a logo as SVG, or a font subset, is much smaller');
   }
   return { dataUrl: `data:${types[ext]};base64,${bytes.toString('base64')}`, ext };
+}
+
+/** ".svg", ".png" → "SVG or PNG". */
+function formatNames(extensions: readonly string[]): string {
+  const names = extensions.map((ext) => ext.slice(1).toUpperCase());
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }
 
 /** Where the theme puts each colour, and what must stay legible there. */
@@ -127,14 +136,17 @@ const passesAll = (key: TextColour, theme: ThemeColours) => (colour: Rgb) =>
   colourPairs(key, colour, theme).every((pair) => contrastRatio(pair.fg, pair.bg) >= AA_CONTRAST);
 
 function checkColours(branding: Branding, theme: ThemeColours, positionOf: (key: keyof Branding) => SourcePosition, diagnostics: Diagnostics): void {
-  for (const key of ['primary', 'accent'] as const) {
+  const failures = (['primary', 'accent'] as const).flatMap((key) => {
     const value = branding[key];
-    if (!value) continue;
-    const failing = colourPairs(key, parseHex(value), theme).find((pair) => contrastRatio(pair.fg, pair.bg) < AA_CONTRAST);
-    if (!failing) continue;
-    const ratio = contrastRatio(failing.fg, failing.bg);
+    const failing = value ? colourPairs(key, parseHex(value), theme).find((pair) => contrastRatio(pair.fg, pair.bg) < AA_CONTRAST) : undefined;
+    return value && failing ? [{ key, value, failing, ratio: contrastRatio(failing.fg, failing.bg) }] : [];
+  });
+  // A deck has one highlight: only one failing colour is offered as it, the lightest (the one least fit for text).
+  const offered = branding.highlight === undefined ? [...failures].sort((a, b) => contrastRatio(parseHex(a.value), parseHex(theme.bg)) - contrastRatio(parseHex(b.value), parseHex(theme.bg)))[0]?.key : undefined;
+  for (const { key, value, failing, ratio } of failures) {
+    const other = offered !== undefined && offered !== key ? offered : undefined;
     diagnostics.error('E_CONTRAST', `branding: ${key} ${value} has contrast ${ratio.toFixed(2)}:1 ${failing.where}; WCAG AA needs ${AA_CONTRAST}:1`,
-      positionOf(key), shadeHint(key, value, nearestPassingShade(parseHex(value), passesAll(key, theme)), theme, branding.highlight === undefined));
+      positionOf(key), shadeHint(key, value, nearestPassingShade(parseHex(value), passesAll(key, theme)), theme, offered === key, other));
   }
   if (branding.highlight && !textOn(parseHex(branding.highlight), theme)) {
     const readable = (colour: Rgb) => textOn(colour, theme) !== undefined;
@@ -145,10 +157,11 @@ function checkColours(branding: Branding, theme: ThemeColours, positionOf: (key:
 }
 
 /** The exact nearest shade that passes, and where the brand colour itself can go instead. */
-function shadeHint(key: TextColour, value: string, shade: string | undefined, theme: ThemeColours, highlightFree: boolean): string {
-  if (!shade) return 'choose a darker shade of the colour; the theme puts it on light backgrounds and under white text';
+function shadeHint(key: TextColour, value: string, shade: string | undefined, theme: ThemeColours, asHighlight: boolean, highlightOf?: TextColour): string {
+  const keep = asHighlight ? `, and keep the brand colour as highlight: "${value}" for bars, rules and backgrounds, where no text is set in it`
+    : highlightOf ? ` (the deck has one highlight colour: the hint for ${highlightOf} suggests it)` : '';
+  if (!shade) return `choose a darker shade of the colour; the theme puts it on light backgrounds and under white text${keep}`;
   const worst = Math.min(...colourPairs(key, parseHex(shade), theme).map((pair) => contrastRatio(pair.fg, pair.bg)));
-  const keep = highlightFree ? `, and keep the brand colour as highlight: "${value}" for bars, rules and backgrounds, where no text is set in it` : '';
   return `the nearest shade that passes everywhere the theme uses ${key} is ${shade} (${worst.toFixed(2)}:1): write ${key}: "${shade}"${keep}`;
 }
 

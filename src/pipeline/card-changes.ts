@@ -14,6 +14,10 @@ export interface ChangeContext {
   /** Position of a change, by its path inside the card entry, e.g. ['questions', 'drop', 0]. */
   positionOf(path: (string | number)[]): SourcePosition;
   diagnostics: Diagnostics;
+  /** Earlier versions of a card (from the project's history), newest first: a change that finds nothing may be stale. */
+  earlier?: (card: Card) => readonly Card[];
+  /** Whether a card comes from an installed base deck (its earlier editions are not in the project's history). */
+  fromBaseDeck?: (card: Card) => boolean;
 }
 
 /** The card with the changes applied. The shared card is never modified. */
@@ -23,7 +27,11 @@ export function applyCardChanges(card: Card, changes: CardChanges, context: Chan
     return { file: p.file, startLine: p.line, endLine: p.line };
   };
   const find = <T extends Question | Quote>(items: T[], match: string, path: (string | number)[], noun: 'question' | 'quote') =>
-    findMatch(items.map(candidate), match, { noun, cardId: card.id, cardFile: card.file, at: context.positionOf(path), diagnostics: context.diagnostics });
+    findMatch(items.map(candidate), match, {
+      noun, cardId: card.id, cardFile: card.file, at: context.positionOf(path), diagnostics: context.diagnostics,
+      earlier: () => (context.earlier?.(card) ?? []).map((old) => (noun === 'question' ? old.questions : old.quotes).map(candidate)),
+      ...(context.fromBaseDeck?.(card) ? { fromBaseDeck: true } : {}),
+    });
   let questions = [...card.questions];
   let quotes = [...card.quotes];
 
@@ -65,7 +73,10 @@ export function applyCardChanges(card: Card, changes: CardChanges, context: Chan
 /** A question or quote as a change can find it: by its text, a quote also by its source, either by its name. */
 function candidate(item: Question | Quote): MatchCandidate {
   const source = 'sourceText' in item ? item.sourceText : undefined;
-  return { texts: source ? [item.text, source] : [item.text], ...(item.ref ? { ref: item.ref } : {}), label: label(item.text, source) };
+  return {
+    texts: source ? [item.text, source] : [item.text], ...(item.ref ? { ref: item.ref } : {}), label: label(item.text, source),
+    at: { file: item.source.file, line: item.source.startLine, column: 1 },
+  };
 }
 
 function question(markdown: string, action: boolean, source: SourceSpan, context: ChangeContext): Question {

@@ -2,7 +2,8 @@
 //
 // `samtale pdf` stamps it into every PDF it makes, and `samtale pptx` into the PowerPoint's core properties;
 // `samtale build` keeps such a file in the deck's folder only when the stamp matches the deck it builds, so a
-// handout or a PowerPoint never outlives the cards it was made from.
+// handout or a PowerPoint never outlives the cards it was made from. Each kind of file is stamped with what it
+// shows: the handout has no facilitator notes, so a change to them leaves it as it is.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
@@ -11,12 +12,23 @@ import { mediaFile } from './media-paths.js';
 
 /** Positions and paths: they say where the content was written, not what it is. */
 const NOT_CONTENT = new Set(['file', 'manifestFile', 'source', 'idSource', 'built']);
+/** The facilitator's guidance: in the guide, the slides PDF and the PowerPoint's notes, never in the handout. */
+const GUIDANCE = new Set(['guidance', 'notes']);
 
-/** A hex SHA-256 (first 32 digits) of the deck's content, the posters' bytes and the samtale that prints it. */
-export function deckContentHash(deck: Deck, generator: string): string {
+/** The files stamped with what they were made from: the three PDFs and the PowerPoint. */
+export type StampedKind = 'handout' | 'guide' | 'slides' | 'pptx';
+
+/**
+ * A hex SHA-256 (first 32 digits) of what one kind of file shows of the deck: its content, the posters' bytes and
+ * the samtale that prints it. The handout's leaves out the guidance, so a change to the notes keeps it.
+ */
+export function deckContentHash(deck: Deck, generator: string, kind: StampedKind): string {
+  const left = kind === 'handout' ? new Set([...NOT_CONTENT, ...GUIDANCE]) : NOT_CONTENT;
   const hash = createHash('sha256');
+  // The guide's, the slides' and the PowerPoint's are the whole deck, as every stamp was before they differed.
   hash.update(generator).update('\0');
-  hash.update(JSON.stringify(deck, (key, value: unknown) => (NOT_CONTENT.has(key) ? undefined : value)));
+  if (kind === 'handout') hash.update('handout\0');
+  hash.update(JSON.stringify(deck, (key, value: unknown) => (left.has(key) ? undefined : value)));
   for (const { card } of deck.cards) {
     for (const video of card.videos) {
       const poster = mediaFile(video, 'poster');
@@ -30,6 +42,21 @@ export function deckContentHash(deck: Deck, generator: string): string {
     }
   }
   return hash.digest('hex').slice(0, 32);
+}
+
+/** Every kind's hash of a deck. */
+export function deckContentHashes(deck: Deck, generator: string): Record<StampedKind, string> {
+  const whole = deckContentHash(deck, generator, 'guide');
+  return { handout: deckContentHash(deck, generator, 'handout'), guide: whole, slides: whole, pptx: whole };
+}
+
+/**
+ * Whether a file's stamp says it was made from the deck as it is now. A handout stamped by an earlier samtale
+ * carries the whole deck's hash: it is kept while nothing of the deck has changed, its notes included.
+ */
+export function stampMatches(stamp: string, kind: StampedKind | undefined, hashes: Record<StampedKind, string>): boolean {
+  if (kind === undefined) return Object.values(hashes).includes(stamp);
+  return stamp === hashes[kind] || (kind === 'handout' && stamp === hashes.guide);
 }
 
 /** The Info dictionary key that carries the stamp. */

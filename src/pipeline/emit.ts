@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { PDF_KINDS, pdfFileName } from '../export/options.js';
 import { withFolderLock } from '../output/folder-lock.js';
 import { EnvironmentError } from '../diagnostics/deck-error.js';
-import { readContentHash, readPptxContentHash } from './content-hash.js';
+import { readContentHash, readPptxContentHash, stampMatches, type StampedKind } from './content-hash.js';
 
 export interface OutputFile {
   /** Path inside the deck's folder, e.g. "index.html" or "media/abc123.mp4". */
@@ -24,11 +24,11 @@ export interface EmittedDeck {
 /**
  * Writes the files into a fresh sibling folder, then swaps it in with renames, holding the folder's lock so
  * that builds and PDF exports of the deck running at the same time take turns. The PDFs and PowerPoints of
- * the old folder are carried over when they were made from the same deck content (`contentHash`, stamped by
+ * the old folder are carried over when they were made from the same deck content (`contentHashes`, per kind, stamped by
  * `samtale pdf` and `samtale pptx`); other samtale ones are stale and left out. Until the swap the old folder is untouched; the swap itself is
  * two renames on one file system, and whatever a crashed run left beside the folder is put right first.
  */
-export async function emitDeck(outDir: string, deckId: string, files: readonly OutputFile[], contentHash: string): Promise<EmittedDeck> {
+export async function emitDeck(outDir: string, deckId: string, files: readonly OutputFile[], contentHashes: Record<StampedKind, string>): Promise<EmittedDeck> {
   const target = join(outDir, deckId);
   return withFolderLock(target, async () => {
     recoverLeftovers(outDir, deckId);
@@ -49,7 +49,7 @@ export async function emitDeck(outDir: string, deckId: string, files: readonly O
         if (!stampOf || existsSync(join(staging, name))) continue;
         const from = join(target, name);
         const made = stampOf(from);
-        if (made === contentHash || (made === undefined && !samtaleNames(deckId).has(name))) {
+        if (made === undefined ? !samtaleNames(deckId).has(name) : stampMatches(made, kindOf(deckId, name), contentHashes)) {
           carry(from, join(staging, name));
           kept.push(name);
         } else {
@@ -82,6 +82,11 @@ export async function emitDeck(outDir: string, deckId: string, files: readonly O
 /** The names `samtale pdf` and `samtale pptx` give a deck's files. */
 function samtaleNames(deckId: string): Set<string> {
   return new Set([...PDF_KINDS.map((kind) => pdfFileName(deckId, kind)), `${deckId}.pptx`]);
+}
+
+/** Which kind of file a name is, when samtale gave it; a stamped file of another name may be any. */
+function kindOf(deckId: string, name: string): StampedKind | undefined {
+  return name === `${deckId}.pptx` ? 'pptx' : PDF_KINDS.find((kind) => pdfFileName(deckId, kind) === name);
 }
 
 /** Files other commands put in a deck's folder, and how each tells the content it was made from. */

@@ -1,6 +1,6 @@
 // The guidance of a resolved deck: each card's notes and the title, agenda and closing notes, filled with the
 // deck's facts, so an adaptation never inherits a line about a quote, a theme or a break it does not have.
-import type { MarkdownIt } from 'markdown-it';
+import type { MarkdownIt, Token } from 'markdown-it';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
 import type { Card, Deck, DeckCard, Guidance, NotesSource, SourcePosition, SourceSpan } from '../model.js';
 import { unknownNameHint } from './notes/check-names.js';
@@ -9,6 +9,8 @@ import { parseNotes } from './notes/parse-notes.js';
 import { resolveNotes } from './notes/resolve-notes.js';
 import { cardScope, deckScope, type DeckFacts, type NameScope } from './notes/scope.js';
 import { quoteName, staleMentions, type GuidanceFacts } from './notes/stale-guidance.js';
+import { goneSteps, keptStepTexts, plainText, repeatedWording, suggestedStepName } from './notes/stale-steps.js';
+import { label } from './match.js';
 import { notesWords, type NotesWords } from './notes/words.js';
 import { stringsFor } from './render/strings.js';
 import { dayMinutes } from './day-plan.js';
@@ -71,12 +73,15 @@ function cardGuidance(placed: DeckCard, base: Card, deckNames: NameScope, words:
   };
   // A line that contradicts the deck is reported where the consultant can act: the card's entry when the deck changed the card.
   const adapted = placed.card !== base;
-  const onLine = (text: string, source: SourceSpan) => {
-    for (const stale of staleMentions(text, cardFacts)) {
-      const inCard = { file: source.file, line: source.startLine, column: 1 };
-      context.diagnostics.warning('W_STALE_GUIDANCE', `the notes of card "${placed.card.id}" ${stale.message}`,
-        (adapted ? context.entryPosition(placed.card.id) : undefined) ?? inCard, stale.hint, adapted ? inCard : undefined);
-    }
+  const warn = (message: string, source: SourceSpan, hint: string) => {
+    const inCard = { file: source.file, line: source.startLine, column: 1 };
+    context.diagnostics.warning('W_STALE_GUIDANCE', `the notes of card "${placed.card.id}" ${message}`,
+      (adapted ? context.entryPosition(placed.card.id) : undefined) ?? inCard, hint, adapted ? inCard : undefined);
+  };
+  const lines: { tokens: readonly Token[]; source: SourceSpan }[] = [];
+  const onLine = (text: string, source: SourceSpan, tokens: readonly Token[]) => {
+    lines.push({ tokens, source });
+    for (const stale of staleMentions(text, cardFacts)) warn(stale.message, source, stale.hint);
   };
   let runProblem = false;
   const guidance: DeckCard['guidance'] = {};
@@ -94,7 +99,29 @@ function cardGuidance(placed: DeckCard, base: Card, deckNames: NameScope, words:
       },
     });
   }
+  warnRepeatedSteps(base, placed.card, scope, words, lines, warn);
   return { guidance, runProblem };
+}
+
+/**
+ * Lines that repeat the words of a step the deck no longer has, without naming it: they stay when the step goes.
+ * (A line that names the step has gone with it, and is not among the lines the deck keeps.)
+ */
+function warnRepeatedSteps(base: Card, card: Card, scope: NameScope, words: NotesWords, lines: readonly { tokens: readonly Token[]; source: SourceSpan }[],
+  warn: (message: string, source: SourceSpan, hint: string) => void): void {
+  const gone = goneSteps(base, card, scope, words);
+  if (gone.length === 0) return;
+  const kept = keptStepTexts(card, scope, words);
+  for (const line of lines) {
+    const own = plainText(line.tokens, words);
+    for (const { step, text, plain } of gone) {
+      const repeated = repeatedWording(own, plain, kept);
+      if (!repeated) continue;
+      const name = step.ref ?? suggestedStepName(plain);
+      warn(`repeat "${repeated}" from the step ${label(text.split('\n')[0]!)} of the run, which this deck no longer has`, line.source,
+        `${step.ref ? '' : `give the step a name at the end of its line in the card ("{#${name}}") and `}end this line with "{${name}}", so that it goes with the step; or change the line with "notes:" in the card's entry`);
+    }
+  }
 }
 
 /** The deck placeholders a card's notes use (its guidance depends on their values), computed once per card. */

@@ -157,7 +157,7 @@ function projectDefaultDeck(root: string): string | undefined {
 export function findManifest(root: string, deck: string): ManifestFile | ManifestProblem {
   const places = projectPlaces(root);
   const ref = parseDeckRef(deck);
-  if (!ref) return { code: 'E_DECK_ID', message: `"${deck}" is not a deck id`, hint: deckRefHint(deck) };
+  if (!ref) return notADeckId(root, deck);
   if (ref.kind === 'package') return findPackageDeck(`${ref.scope}/${ref.name}`);
   const candidates = ref.kind === 'path'
     ? [resolve(places.root, ref.path)]
@@ -185,7 +185,8 @@ export function findManifest(root: string, deck: string): ManifestFile | Manifes
   const base = ref.kind === 'id' ? baseDecks().find((deck) => deck.id === ref.id) : undefined;
   return { code: 'E_UNKNOWN_DECK', message: ref.kind === 'path' ? `no manifest ${where}` : where,
     hint: base ? `did you mean "${base.name}"? A base deck of the installed samtale is named with its scope`
-      : suggestionHint(ref.kind === 'id' ? ref.id : basename(ref.path, extname(ref.path)), [...listDeckIds(root), ...baseDecks().map((deck) => deck.name)], 'a deck:') };
+      : (ref.kind === 'id' ? spacedNameHint(root, ref.id) : undefined)
+        ?? suggestionHint(ref.kind === 'id' ? ref.id : basename(ref.path, extname(ref.path)), [...validDeckIds(root), ...baseDecks().map((deck) => deck.name)], 'a deck:') };
 }
 
 /** A base deck of the installed samtale, by its name (`kl/sociale-medier`). */
@@ -197,6 +198,38 @@ function findPackageDeck(name: string): ManifestFile | ManifestProblem {
       hint: names.length ? suggestionHint(name, names, 'a base deck:') : 'this samtale ships no base decks; name a deck in slides/ by its id' };
   }
   return { id: base.id, name: base.name, file: base.manifest, text: readFileSync(base.manifest, 'utf8'), base };
+}
+
+/**
+ * A deck name that is no id. When a manifest has that very name ("vordingborg aften.yaml"), it is the file that
+ * needs another name, as `check` says; otherwise the id it was probably meant as, if that deck exists.
+ */
+function notADeckId(root: string, deck: string): ManifestProblem {
+  const named = listManifestFiles(root).find((path) => basename(path, extname(path)).normalize('NFC') === deck.trim().normalize('NFC'));
+  const file = named ? join(projectPlaces(root).root, named) : undefined;
+  if (named && file && locate(root, file).kind === 'inside') {
+    const id = suggestId(deck);
+    return { code: 'E_DECK_FILE_NAME', message: `the manifest's file name "${basename(named)}" does not make a deck id`, file,
+      hint: id ? `rename it to slides/${id}${extname(named)}, then name the deck "${id}"` : 'rename it: lowercase letters, digits and hyphens, e.g. slides/solby.yaml' };
+  }
+  const guess = suggestId(deck);
+  if (!/(^|[\\/])\.\.([\\/]|$)|^[\\/]|^[a-z]:[\\/]/i.test(deck) && !validDeckIds(root).includes(guess)) {
+    return { code: 'E_DECK_ID', message: `"${deck}" is not a deck id`, hint: `a deck id is lowercase letters, digits and hyphens; ${suggestionHint(guess || deck, validDeckIds(root), 'a deck id:')}` };
+  }
+  return { code: 'E_DECK_ID', message: `"${deck}" is not a deck id`, hint: deckRefHint(deck) };
+}
+
+/** When the shell split a manifest's name at its spaces ("vordingborg aften.yaml"), what to do about it. */
+function spacedNameHint(root: string, word: string): string | undefined {
+  const named = listManifestFiles(root).find((path) => basename(path, extname(path)).normalize('NFC').split(/\s+/).includes(word) && /\s/.test(basename(path)));
+  if (!named) return undefined;
+  const id = suggestId(basename(named, extname(named)));
+  return `${named} has spaces in its name, so the shell passed its words as separate decks: rename it to slides/${id}${extname(named)}, then name the deck "${id}"`;
+}
+
+/** The deck ids of slides/ that are ids: what a hint may offer. */
+function validDeckIds(root: string): string[] {
+  return listDeckIds(root).filter(isValidId);
 }
 
 export function isManifestProblem(found: ManifestFile | ManifestProblem): found is ManifestProblem {

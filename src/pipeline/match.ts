@@ -1,5 +1,6 @@
 // Finding the item a change in an adaptation points at: by its first words, a quote also by its source,
-// anything by its `{#name}`. A change that finds nothing fails the build, naming what the card has now.
+// anything by its `{#name}`. A change that finds nothing fails the build, naming what the card has now; it is
+// called stale only when an earlier version of the card (its git history) had the item the change finds.
 import { distance } from 'fastest-levenshtein';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
 import type { SourcePosition } from '../model.js';
@@ -12,16 +13,22 @@ export interface MatchCandidate {
   ref?: string;
   /** How the item is shown in a hint. */
   label: string;
+  /** Where the item is written, shown as the place to look. */
+  at?: SourcePosition;
 }
 
 export interface MatchWhere {
   /** "question", "quote", "line of the notes", "section of the notes". */
   noun: string;
   cardId: string;
-  /** The card file, shown as the place to look. */
+  /** The card file, shown as the place to look when no item is. */
   cardFile: string;
   at: SourcePosition;
   diagnostics: Diagnostics;
+  /** The same kind of items in earlier versions of the card, newest first: evidence that the card has changed. */
+  earlier?: () => readonly (readonly MatchCandidate[])[];
+  /** The card comes from an installed base deck: a change near an item but not matching it was written for an earlier edition. */
+  fromBaseDeck?: boolean;
 }
 
 /** Letters and digits only, lower case: how texts are compared, so punctuation and emphasis don't matter. */
@@ -29,32 +36,89 @@ export const norm = (text: string) => text.normalize('NFC').toLowerCase().replac
 
 /** The index of the first candidate the match finds; -1 after reporting an error when none does. */
 export function findMatch(candidates: readonly MatchCandidate[], match: string, where: MatchWhere): number {
-  const wanted = norm(match);
-  const byRef = candidates.findIndex((c) => c.ref !== undefined && (c.ref === match.trim().replace(/^\{#?|\}$/g, '').toLowerCase()));
-  if (byRef >= 0) return byRef;
-  const index = wanted ? candidates.findIndex((c) => c.texts.some((text) => norm(text).startsWith(wanted))) : -1;
-  if (index >= 0) return index;
-  report(candidates, match, wanted, where);
-  return -1;
+  const index = indexOfMatch(candidates, match);
+  if (index < 0) report(candidates, match, where);
+  return index;
 }
 
-function report(candidates: readonly MatchCandidate[], match: string, wanted: string, where: MatchWhere): void {
-  const scored = candidates.flatMap((c) => c.texts.map((text) => ({ c, d: distance(norm(text).slice(0, wanted.length), wanted) })));
-  const closest = scored.sort((a, b) => a.d - b.d)[0];
-  const related = { file: where.cardFile, line: 1, column: 1 };
+function indexOfMatch(candidates: readonly MatchCandidate[], match: string): number {
+  const name = match.trim().replace(/^\{#?|\}$/g, '').toLowerCase();
+  const byRef = candidates.findIndex((c) => c.ref !== undefined && c.ref === name);
+  if (byRef >= 0) return byRef;
+  const wanted = norm(match);
+  return wanted ? candidates.findIndex((c) => c.texts.some((text) => norm(text).startsWith(wanted))) : -1;
+}
+
+function report(candidates: readonly MatchCandidate[], match: string, where: MatchWhere): void {
+  const wanted = norm(match);
   const shown = `"${match.length > 60 ? `${match.slice(0, 60)}…` : match}"`;
-  // Words from the middle of an item: the item is there, the match should be its start.
-  const inside = wanted ? candidates.find((c) => c.texts.some((text) => norm(text).includes(wanted))) : undefined;
-  if (!inside && closest && wanted.length >= 6 && closest.d <= Math.max(3, wanted.length * 0.3)) {
-    where.diagnostics.error('E_STALE_CHANGE', `the ${where.noun} this change points at has changed in card "${where.cardId}"; the change is not applied`,
-      where.at, `the card now says: ${closest.c.label} — update "match" if the change still applies`, related);
+  const place = (item: MatchCandidate | undefined): SourcePosition => item?.at ?? { file: where.cardFile, line: 1, column: 1 };
+  // The change was written against an earlier version of the card: the item it found then, and the item now.
+  for (const version of where.earlier?.() ?? []) {
+    const index = indexOfMatch(version, match);
+    const then = version[index];
+    if (!then) continue;
+    const now = counterpart(then, index, version, candidates);
+    if (now) {
+      where.diagnostics.error('E_STALE_CHANGE', `the ${where.noun} this change points at has changed in card "${where.cardId}" since the change was written; the change is not applied`,
+        where.at, `it said ${then.label}; the card now says ${now.label} — update "match" if the change still applies`, place(now));
+    } else {
+      where.diagnostics.error('E_STALE_CHANGE', `the ${where.noun} this change points at is no longer in card "${where.cardId}"; the change is not applied`,
+        where.at, `it said ${then.label}; ${listOf(candidates, where)} — remove the change, or point it at one of these`, place(candidates[0]));
+    }
     return;
   }
-  const list = candidates.slice(0, 8).map((c) => c.label).join('; ');
+  // Words from the middle of an item: the item is there, the match should be its start.
+  const inside = wanted ? candidates.find((c) => c.texts.some((text) => norm(text).includes(wanted))) : undefined;
+  const near = inside ? undefined : closest(candidates, [wanted]);
+  // A base deck's card changes when samtale is updated, and its history is not the project's: a change near an
+  // item is taken as written for the earlier edition.
+  if (where.fromBaseDeck && near) {
+    where.diagnostics.error('E_STALE_CHANGE', `the ${where.noun} this change points at has changed in card "${where.cardId}"; the change is not applied`,
+      where.at, `the installed edition says ${near.label} — update "match" if the change still applies (or correct it, if it was mistyped)`, place(near));
+    return;
+  }
   const hint = inside
     ? `did you mean ${inside.label}? "match" is the start of the ${where.noun}`
-    : candidates.length > 0 ? `the card's ${plural(where.noun)}: ${list}${candidates.length > 8 ? '; …' : ''}` : `card "${where.cardId}" has no ${plural(where.noun)}`;
-  where.diagnostics.error('E_NO_MATCH', `no ${where.noun} of card "${where.cardId}" matches ${shown}; the change is not applied`, where.at, hint, related);
+    : near ? `did you mean ${near.label}? ${listOf(candidates, where)}` : listOf(candidates, where);
+  where.diagnostics.error('E_NO_MATCH', `no ${where.noun} of card "${where.cardId}" matches ${shown}; the change is not applied`, where.at, hint,
+    place(inside ?? near ?? candidates[0]));
+}
+
+/**
+ * What became of an earlier version's item: the item with its name; else, among the items that changed, the one
+ * closest to it or, when the card has as many items as then, the one in its place.
+ */
+function counterpart(then: MatchCandidate, index: number, version: readonly MatchCandidate[], candidates: readonly MatchCandidate[]): MatchCandidate | undefined {
+  if (then.ref) {
+    const named = candidates.find((c) => c.ref === then.ref);
+    if (named) return named;
+  }
+  const before = new Set(version.map((c) => norm(c.texts[0] ?? '')));
+  const changed = candidates.filter((c) => !before.has(norm(c.texts[0] ?? '')));
+  const inPlace = candidates.length === version.length ? candidates[index] : undefined;
+  return closest(changed, then.texts.map(norm)) ?? (inPlace && changed.includes(inPlace) ? inPlace : undefined);
+}
+
+/** The candidate whose start is a near miss of one of `wanted` (normalised), if one is close enough to be a slip. */
+function closest(candidates: readonly MatchCandidate[], wanted: readonly string[]): MatchCandidate | undefined {
+  let best: { c: MatchCandidate; d: number; limit: number } | undefined;
+  for (const w of wanted) {
+    if (w.length < 6) continue;
+    for (const c of candidates) {
+      for (const text of c.texts) {
+        const d = distance(norm(text).slice(0, w.length), w);
+        if (!best || d < best.d) best = { c, d, limit: Math.max(3, w.length * 0.3) };
+      }
+    }
+  }
+  return best && best.d <= best.limit ? best.c : undefined;
+}
+
+function listOf(candidates: readonly MatchCandidate[], where: MatchWhere): string {
+  if (candidates.length === 0) return `card "${where.cardId}" has no ${plural(where.noun)}`;
+  const list = candidates.slice(0, 8).map((c) => c.label).join('; ');
+  return `the card's ${plural(where.noun)}: ${list}${candidates.length > 8 ? '; …' : ''}`;
 }
 
 function plural(noun: string): string {

@@ -1,6 +1,6 @@
 // Checks a video's local media files (video, poster, captions): inside the project folder, present, readable.
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import type { Diagnostics } from '../diagnostics/deck-error.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { Card, SourcePosition, Video } from '../model.js';
@@ -73,6 +73,27 @@ function missingHint(target: string, root: string): string {
   if (!existsSync(folder)) return `there is no folder ${relative(root, folder)}/; the path is relative to the file that names it`;
   const guess = didYouMean(basename(target), readdirSync(folder));
   return guess ? `did you mean "${guess}"?` : 'check the file name and its folder; the path is relative to the file that names it';
+}
+
+/**
+ * For a file that does not exist: the file beside it that was probably meant, as the path to write instead —
+ * the same name with another of the `extensions` ("logo.png" when there is a "logo.svg"), else a near name
+ * with one of them. Undefined when there is none.
+ */
+export function siblingFileHint(written: string, target: string, extensions: readonly string[]): string | undefined {
+  const folder = dirname(target);
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => extensions.includes(extname(name).toLowerCase()) && isFile(resolve(folder, name)));
+  } catch {
+    return undefined;
+  }
+  const stem = basename(target, extname(target)).toLowerCase();
+  const guess = names.find((name) => basename(name, extname(name)).toLowerCase() === stem) ?? didYouMean(basename(target), names);
+  if (!guess) return undefined;
+  const path = written.replace(/[^/\\]*$/, guess);
+  const same = basename(guess, extname(guess)).toLowerCase() === stem;
+  return same ? `there is ${guess} beside it: write "${path}"` : `did you mean "${path}"?`;
 }
 
 function isFile(path: string): boolean {

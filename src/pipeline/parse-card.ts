@@ -121,6 +121,12 @@ export function parseCard(source: CardSource, md: MarkdownIt, diagnostics: Diagn
       idAt, fromName ? `add "id: ${suggestId(id) || 'om-…'}" to the front matter, or rename the file` : idHint(id, 'om-vores-kodeks'));
     return undefined;
   }
+  const fromFileName = normaliseId(basename(file).replace(/\.md$/i, ''));
+  if (id !== fromFileName && isValidId(fromFileName)) {
+    // A manifest is written with the name one sees in the folder; the deck knows the card only by its id.
+    diagnostics.warning('W_ID_NOT_FILE_NAME', `card id "${id}" differs from its file name "${basename(file)}"; decks know the card only as "${id}"`, idAt,
+      `rename the file to ${id}.md, or write "id: ${fromFileName}"`);
+  }
   const card: Card = {
     id,
     idSource: idAt,

@@ -5,6 +5,7 @@ import type { Diagnostics } from '../diagnostics/deck-error.js';
 import { suggestionHint } from '../diagnostics/suggest.js';
 import { normaliseId } from '../project/ids.js';
 import type { Card, Deck, DeckBreak, DeckCard, NotesSource, SourcePosition } from '../model.js';
+import { placeOf, projectPlaces } from '../project/places.js';
 import type { BrandingAssets } from './branding.js';
 import { applyCardChanges, type ChangeContext } from './card-changes.js';
 import { withGuidance, type DeckNotesText } from './guidance.js';
@@ -13,6 +14,7 @@ import { checkPageAddress } from './video-source.js';
 import { createMarkdown, plainInline } from './parse/markdown.js';
 import { stringsFor } from './render/strings.js';
 import { applyVideoOverrides } from './video-overrides.js';
+import { deckCards, unknownCardHint } from './unknown-card.js';
 
 export type { ManifestFile } from './manifest-chain.js';
 export { clockAfter } from './clock.js';
@@ -48,6 +50,8 @@ export interface ResolveContext {
   branding?: BrandingAssets;
   /** The project folder: media paths must stay inside it. */
   root?: string;
+  /** Earlier versions of a card, newest first, to tell a stale change from a mistyped one. */
+  earlier?: ChangeContext['earlier'];
 }
 
 /** Resolves a merged manifest against the cards. */
@@ -63,7 +67,6 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
   if (!m.cards) diagnostics.error('E_MISSING_KEY', 'manifest: missing "cards"', { file: own.file.file, line: 1, column: 1 }, 'list the cards under "cards:", or "extends" a deck that has them');
 
   const md = context.md ?? createMarkdown({ allowHtml: false });
-  const ids = [...cards.keys()];
   const placed: DeckCard[] = [];
   const entries = new Map<string, (path: (string | number)[]) => SourcePosition>();
   const breaks: DeckBreak[] = [];
@@ -84,7 +87,7 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
     const at = positionOf('cards', typeof entry === 'string' ? [index] : [index, 'card']);
     if (!shared) {
       if (context.broken.has(id)) return;
-      diagnostics.error('E_UNKNOWN_CARD', `manifest names a card "${id}" that does not exist`, at, suggestionHint(id, ids, 'a card id:'));
+      diagnostics.error('E_UNKNOWN_CARD', `manifest names a card "${id}" that does not exist`, at, unknownCardHint(id, cards, deckCards(merged, context.root)));
       return;
     }
     if (seen.has(id)) {
@@ -94,7 +97,7 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
     seen.add(id);
     const entryAt = (path: (string | number)[]) => positionOf('cards', typeof entry === 'string' ? [index] : [index, ...path]);
     entries.set(id, entryAt);
-    const card = typeof entry === 'string' ? shared : changed(shared, entry, entryAt, md, context.diagnostics);
+    const card = typeof entry === 'string' ? shared : changed(shared, entry, entryAt, md, context);
     const minutes = (typeof entry === 'string' ? undefined : entry.minutes) ?? card.minutes;
     placed.push({ card, minutes, offsetMinutes: offset, ...(card.kind === 'theme' ? { themeNumber: ++themeNumber } : {}), guidance: {} });
     offset += minutes;
@@ -164,10 +167,12 @@ export function resolveDeck(merged: MergedManifest, cards: Map<string, Card>, co
 }
 
 /** A shared card with the entry's changes, when it has any. */
-function changed(card: Card, changes: CardChanges, positionOf: ChangeContext['positionOf'], md: MarkdownIt, diagnostics: Diagnostics): Card {
+function changed(card: Card, changes: CardChanges, positionOf: ChangeContext['positionOf'], md: MarkdownIt, context: ResolveContext): Card {
   if (!changes.questions && !changes.quotes && !changes.notes) return card;
   return applyCardChanges(card, changes, {
-    md, renderInline: (markdown) => md.renderInline(markdown), plainText: (markdown) => plainInline(md, markdown), positionOf, diagnostics,
+    md, renderInline: (markdown) => md.renderInline(markdown), plainText: (markdown) => plainInline(md, markdown), positionOf,
+    diagnostics: context.diagnostics, ...(context.earlier ? { earlier: context.earlier } : {}),
+    ...(context.root ? { fromBaseDeck: (card: Card) => placeOf(context.root!, card.file) !== projectPlaces(context.root!).project } : {}),
   });
 }
 

@@ -58,7 +58,7 @@ export function drawQuote(context: DrawContext, content: Content<'quote'>): void
   drawStack([{
     height: quoteHeight + 36 + sourceHeight,
     draw: (y) => {
-      addRect(context, 'Quote bar', { x: PAD_X, y, w: 10, h: quoteHeight + 36 + sourceHeight }, palette.accent);
+      addRect(context, 'Quote bar', { x: PAD_X, y, w: 10, h: quoteHeight + 36 + sourceHeight }, palette.highlight);
       addText(context, 'Quote', quote, { x, y, w: width, h: quoteHeight }, { ...style, size });
       addText(context, 'Source', source, { x, y: y + quoteHeight + 36, w: width, h: sourceHeight }, sourceStyle);
     },
@@ -91,7 +91,7 @@ export function drawQuestions(context: DrawContext, content: Content<'questions'
 export function drawAction(context: DrawContext, content: Content<'action'>): void {
   const { palette, lang } = context;
   context.slide.background = { color: palette.actionBg };
-  addRect(context, 'Band', { x: 0, y: 0, w: SLIDE_WIDTH, h: 24 }, palette.accent);
+  addRect(context, 'Band', { x: 0, y: 0, w: SLIDE_WIDTH, h: 24 }, palette.highlight);
   const question = htmlParagraphs(content.question.html);
   const width = 960;
   const style = { size: 50, color: palette.text, bold: true, lineHeight: 1.18 };
@@ -99,7 +99,7 @@ export function drawAction(context: DrawContext, content: Content<'action'>): vo
   const size = fittingSize(question, style, width, room, 36);
   const h = Math.min(room, estimateHeight(question, { ...style, size }, width));
   const label = content.actionLabel.toLocaleUpperCase(lang);
-  const pill = { size: 30, color: palette.onAccent, bold: true, fill: palette.accent, radius: 6, inset: 8, lineHeight: 1.2, align: 'center' as const };
+  const pill = { size: 30, color: palette.onHighlight, bold: true, fill: palette.highlight, radius: 6, inset: 8, lineHeight: 1.2, align: 'center' as const };
   drawStack([
     { ...labelBlock(context, content.label, palette.accentStrong), gapAfter: 15 },
     { height: 52, gapAfter: 40, draw: (y) => addText(context, 'Action label', label, { x: PAD_X, y, w: label.length * 30 * 0.68 + 36, h: 52 }, pill) },

@@ -16,7 +16,7 @@ export function drawTitle(context: DrawContext, content: Content<'title'>): void
   const subtitle = { size: 36, color: palette.text };
   const meta = { size: 30, color: palette.muted, lineHeight: 1.25 };
   const blocks: Block[] = [...logoBlock(context)];
-  blocks.push({ height: 10, gapAfter: 36, draw: (y) => addRect(context, 'Accent', { x: PAD_X, y, w: 120, h: 10 }, palette.accent) });
+  blocks.push({ height: 10, gapAfter: 36, draw: (y) => addRect(context, 'Accent', { x: PAD_X, y, w: 120, h: 10 }, palette.highlight) });
   const titleHeight = estimateHeight(content.title, title, width);
   blocks.push({ height: titleHeight, gapAfter: 27, draw: (y) => addText(context, 'Title', content.title, { x: PAD_X, y, w: width, h: titleHeight }, title) });
   if (content.subtitle) {

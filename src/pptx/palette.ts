@@ -18,6 +18,10 @@ export interface Palette {
   accentStrong: string;
   onAccent: string;
   actionBg: string;
+  /** Bars, rules, the action band and label (the brand's light colour when it has one, else the accent). */
+  highlight: string;
+  /** Text on the highlight. */
+  onHighlight: string;
   rule: string;
   /** The adaptation's font by its family name, else the font the theme names first ("Atkinson Hyperlegible Next"). */
   font: string;
@@ -26,7 +30,7 @@ export interface Palette {
 const COLOURS: Record<Exclude<keyof Palette, 'font'>, string> = {
   bg: 'color-bg', surface: 'color-surface', text: 'color-text', muted: 'color-muted', primary: 'color-primary',
   primarySoft: 'color-primary-soft', onPrimary: 'color-on-primary', accent: 'color-accent', accentStrong: 'color-accent-strong',
-  onAccent: 'color-on-accent', actionBg: 'color-action-bg', rule: 'color-rule',
+  onAccent: 'color-on-accent', actionBg: 'color-action-bg', highlight: 'color-highlight', onHighlight: 'color-on-highlight', rule: 'color-rule',
 };
 
 /** A font every PowerPoint has, named where the theme names only generic families. */
@@ -42,8 +46,14 @@ export function paletteFor(deck: Deck, unreadableFont: () => void = () => undefi
     throw new EnvironmentError('E_RUNTIME', `The theme "${deck.theme}" is not in the compiled runtime (lib/runtime/).`, 'Run `npm run compile`.');
   }
   const tokens = { ...theme, ...(deck.branding ? brandingColourTokens(deck.branding, themeColours(deck.theme)) : {}) };
+  // A token may name another, as CSS does (the highlight is the accent unless the branding has one).
+  const valueOf = (token: string, depth = 0): string | undefined => {
+    const value = tokens[token]?.trim();
+    const named = value === undefined ? undefined : /^var\(--samtale-([a-z0-9-]+)\)$/.exec(value)?.[1];
+    return named && depth < 8 ? valueOf(named, depth + 1) : value;
+  };
   const colours = Object.fromEntries(Object.entries(COLOURS).map(([key, token]) => {
-    const value = tokens[token];
+    const value = valueOf(token);
     if (!value || !/^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(value)) {
       throw new EnvironmentError('E_RUNTIME', `The theme "${deck.theme}" has no colour --samtale-${token} (found "${value ?? ''}").`,
         'A theme declares every --samtale-color-* token on :root, as #rrggbb; see themes/default/theme.css.');

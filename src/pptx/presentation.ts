@@ -65,7 +65,7 @@ export async function deckPresentation(deck: Deck, diagnostics: Diagnostics, gen
     return { notes, clickShapes };
   });
   const written = await pptx.write({ outputType: 'uint8array' }) as Uint8Array;
-  return { bytes: finishPackage(written, { lang, slides: finish, contentHash: deckContentHash(deck, generator) }), slides: slides.length };
+  return { bytes: finishPackage(written, { lang, slides: finish, contentHash: deckContentHash(deck, generator, 'pptx') }), slides: slides.length };
 }
 
 /** Draws one slide by its kind; returns the shapes that appear one per click. */

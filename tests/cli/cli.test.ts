@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GENERATOR, loadDecks } from '../../src/api.js';
-import { CONTENT_HASH_KEY, deckContentHash } from '../../src/pipeline/content-hash.js';
+import { CONTENT_HASH_KEY, deckContentHash, deckContentHashes } from '../../src/pipeline/content-hash.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const bin = join(repo, 'bin', 'samtale.js');
@@ -75,7 +75,7 @@ describe('samtale build', () => {
     const dir = project('valid');
     expect(samtale(['build'], dir).code).toBe(0);
     const deck = loadDecks({ root: dir }).decks[0]!;
-    const current = `%PDF-1.7 stand-in\n/${CONTENT_HASH_KEY} (${deckContentHash(deck, GENERATOR)})\n`;
+    const current = `%PDF-1.7 stand-in\n/${CONTENT_HASH_KEY} (${deckContentHash(deck, GENERATOR, 'handout')})\n`;
     writeFileSync(join(dir, 'dist', 'testdaek', 'testdaek-handout.pdf'), current);
     writeFileSync(join(dir, 'dist', 'testdaek', 'testdaek-guide.pdf'), `%PDF-1.7 stand-in\n/${CONTENT_HASH_KEY} (0123456789abcdef)\n`);
     writeFileSync(join(dir, 'dist', 'testdaek', 'testdaek-slides.pdf'), '%PDF-1.7 made before PDFs were stamped');
@@ -92,10 +92,79 @@ describe('samtale build', () => {
     expect(stdout).not.toContain('testdaek-handout.pdf');
   });
 
+  it('keeps the handout after a change to the notes only, and removes the guide, the slides and the PowerPoint, whose notes changed', () => {
+    const dir = project('valid');
+    expect(samtale(['build'], dir).code).toBe(0);
+    const folder = join(dir, 'dist', 'testdaek');
+    const stamped = (hash: string) => `%PDF-1.7 stand-in\n/${CONTENT_HASH_KEY} (${hash})\n`;
+    const before = deckContentHashes(loadDecks({ root: dir }).decks[0]!, GENERATOR);
+    for (const kind of ['handout', 'guide', 'slides'] as const) writeFileSync(join(folder, `testdaek-${kind}.pdf`), stamped(before[kind]));
+    // A handout an earlier samtale stamped with the whole deck's hash.
+    writeFileSync(join(folder, 'gammel-handout.pdf'), stamped(before.guide));
+    const card = join(dir, 'content', 'om-vores-kodeks.md');
+    writeFileSync(card, readFileSync(card, 'utf8').replace('::: notes\n', '::: notes\nHusk kodekset på papir.\n\n'));
+    const after = deckContentHashes(loadDecks({ root: dir }).decks[0]!, GENERATOR);
+    expect(after.handout).toBe(before.handout);
+    expect(after.guide).not.toBe(before.guide);
+
+    const { code, stdout } = samtale(['build'], dir);
+    expect(code).toBe(0);
+    expect(readdirSync(folder).filter((name) => name.endsWith('.pdf'))).toEqual(['testdaek-handout.pdf']);
+    expect(stdout).toContain('removed dist/testdaek/testdaek-guide.pdf');
+    expect(stdout).toContain('removed dist/testdaek/testdaek-slides.pdf');
+    expect(stdout).toContain('removed dist/testdaek/gammel-handout.pdf');
+    expect(stdout).not.toContain('testdaek-handout.pdf');
+  });
+
   it('exits 1 with a did-you-mean for an unknown deck', () => {
     const { code, stderr } = samtale(['build', 'testdæk'], project('valid'));
     expect(code).toBe(1);
     expect(stderr).toMatch(/no deck "testdæk".*\[E_UNKNOWN_DECK\]\n {2}hint: did you mean "testdaek"\?/s);
+  });
+});
+
+describe('a manifest whose name has a space', () => {
+  /** A project with slides/aften møde.yaml beside slides/testdaek.yaml. */
+  const spaced = () => {
+    const dir = project('valid');
+    cpSync(join(dir, 'slides', 'testdaek.yaml'), join(dir, 'slides', 'aften møde.yaml'));
+    return dir;
+  };
+
+  it('build "aften møde" says to rename the file, as check does, and builds nothing', () => {
+    const dir = spaced();
+    const { code, stderr } = samtale(['build', 'aften møde'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toContain('slides/aften møde.yaml:1:1: the manifest\'s file name "aften møde.yaml" does not make a deck id [E_DECK_FILE_NAME]');
+    expect(stderr).toContain('hint: rename it to slides/aften-møde.yaml, then name the deck "aften-møde"');
+    expect(stderr).not.toContain('write it as');
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+  });
+
+  it('build aften møde (the shell split the name) says so, and offers only deck ids', () => {
+    const { code, stderr } = samtale(['build', 'aften', 'møde'], spaced());
+    expect(code).toBe(1);
+    expect(stderr).toContain('no deck "aften"');
+    expect(stderr).toContain('hint: slides/aften møde.yaml has spaces in its name, so the shell passed its words as separate decks: rename it to slides/aften-møde.yaml');
+    const other = samtale(['build', 'aftn'], spaced());
+    expect(other.stderr).toContain('hint: expected a deck: "testdaek", "kl/sociale-medier"\n');
+  });
+
+  it('a name that is no id and no file: says what an id is, and suggests a deck that exists', () => {
+    const { code, stderr } = samtale(['build', 'Test daek'], project('valid'));
+    expect(code).toBe(2);
+    expect(stderr).toContain('hint: a deck id is lowercase letters, digits and hyphens; did you mean "testdaek"?');
+  });
+
+  it('check of that manifest reports it and never says "nothing was written"', () => {
+    const dir = spaced();
+    for (const deck of ['aften møde', 'slides/aften møde.yaml']) {
+      const { code, stdout, stderr } = samtale(['check', deck], dir);
+      expect(code).toBe(1);
+      expect(stderr).toContain('[E_DECK_FILE_NAME]');
+      expect(stdout + stderr).not.toContain('nothing was written');
+      expect(stdout).toBe(`checked the deck ${deck} and its cards: 1 error, see above\n`);
+    }
   });
 });
 
@@ -183,7 +252,7 @@ describe('samtale pptx', () => {
     // --out names the output folder, as for build: the deck's folder inside it.
     expect(samtale(['pptx', '--all', '--out', 'public'], dir).code).toBe(0);
     expect(existsSync(join(dir, 'public', 'testdaek', 'testdaek.pptx'))).toBe(true);
-  });
+  }, 30_000); // five runs of the command, each a process of its own
 
   it('exits 2 when one file is named for several decks, and 1 with nothing written for a content error', () => {
     const dir = project('valid');

@@ -12,6 +12,10 @@ import { shiftHeadings } from '../../src/export/flow.js';
 import { cssString } from '../../src/export/page.js';
 import { demoteHeadings, groupQuotes, stripPlayers } from '../../src/export/slide-box.js';
 import { writeFilesAtomically } from '../../src/export/write-files.js';
+import { guideBody } from '../../src/export/guide.js';
+import { printStringsFor } from '../../src/export/strings.js';
+import { renderDeckSlides } from '../../src/pipeline/render/deck-slides.js';
+import { loadDeck, writeProject } from '../support/project.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/long/', import.meta.url));
 
@@ -115,6 +119,32 @@ describe('headings in card text on paper', () => {
     expect(shiftHeadings('<h1>A</h1><h3>B</h3>', 3)).toBe('<h4>A</h4><h5>B</h5>');
     expect(shiftHeadings('<h1>1</h1><h2>2</h2><h3>3</h3><h4>4</h4><h5>5</h5>', 3)).toBe('<h4>1</h4><h5>2</h5><h6>3</h6><h6>4</h6><h6>5</h6>');
     expect(shiftHeadings('<p>no headings</p>')).toBe('<p>no headings</p>');
+  });
+});
+
+describe('the guide\'s headings for the title, agenda and closing notes', () => {
+  const card = '---\ntitle: Om alfa\nminutes: 10\n---\n\n? Et?\n\n?! To?\n\n::: notes\nN.\n:::\n';
+  const guide = (manifest: string) => {
+    const { deck } = loadDeck(writeProject({ 'content/alfa.md': card, 'slides/d.yaml': `title: D\ncards:\n  - alfa\n${manifest}` }), 'd');
+    return guideBody(deck!, renderDeckSlides(deck!), printStringsFor('da'));
+  };
+  const count = (html: string, text: string) => html.split(text).length - 1;
+
+  it('are said once: notes that begin with the same title give the heading their title, the closing\'s minutes join its times', () => {
+    const html = guide('notes: |\n  **Velkommen** (ca. 3 min)\n\n  - Byd velkommen.\nclosing:\n  notes: |\n    **Afslutning** (ca. 10 min)\n\n    Tak.\n');
+    expect(html).toContain('<h3 class="notes-heading keep-with-next">Velkommen (ca. 3 min)</h3>');
+    expect(count(html, 'Velkommen')).toBe(count(html, 'Velkommen og dagsorden') + 1);
+    expect(html).toMatch(/<h2>Afslutning<\/h2><p class="flow-meta">[^<]* · ca\. 10 min<\/p>/);
+    // The part's title, and its continuation line for the next page; not the notes' own title.
+    expect(count(html, 'Afslutning')).toBe(count(html, 'Afslutning <span class="continued-mark">') + 1);
+    expect(html).toContain('<p>Tak.</p>');
+  });
+
+  it('keep their own words above notes with another title, or none', () => {
+    const html = guide('notes: |\n  **Praktisk**\n\n  - Kaffe.\nagenda:\n  notes: |\n    - Programmet.\n');
+    expect(html).toContain('<h3 class="notes-heading keep-with-next">Velkommen</h3>');
+    expect(html).toContain('<p><strong>Praktisk</strong></p>');
+    expect(html).toContain('<h3 class="notes-heading keep-with-next">Dagsorden</h3>');
   });
 });
 

@@ -238,6 +238,16 @@ describe('the facilitator guide', () => {
   });
 });
 
+describe('the facilitator guide\'s headings', () => {
+  it('say "Velkommen" and "Afslutning" once each: the notes\' own titles are not printed again under the guide\'s', () => {
+    const lines = pageTexts(files.guide).join('\n').split('\n').map((line) => line.trim()).filter(Boolean);
+    // "Velkommen og dagsorden" is the part's title, on its first page and "(fortsat)" on the next.
+    expect(lines.filter((line) => /^Velkommen\b/.test(line) && !line.startsWith('Velkommen og dagsorden'))).toEqual(['Velkommen (ca. 3 min)']);
+    expect(lines.filter((line) => /^Afslutning\b/.test(line))).toEqual(['Afslutning']);
+    expect(lines).toContainEqual(expect.stringMatching(/^\d{2}:\d{2} · Slide \d+ · ca\. 10 min$/));
+  });
+});
+
 describe('the guide\'s slide thumbnails', () => {
   it('are framed whole in both columns: nothing cut off at the page\'s content edges', () => {
     const pages = pageTexts(files.guide);

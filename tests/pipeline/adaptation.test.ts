@@ -1,5 +1,6 @@
 // Adaptations: a manifest that extends another, its changes to shared cards, stale changes and branding.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +23,15 @@ function project(files: Record<string, string>): string {
     writeFileSync(join(root, path), text);
   }
   return root;
+}
+
+const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'pipe' });
+
+/** The project's files committed to a repository in the folder (created the first time). */
+function commitAll(root: string, message: string): void {
+  if (!existsSync(join(root, '.git'))) git(root, 'init', '-q');
+  git(root, 'add', '-A');
+  git(root, 'commit', '-q', '-m', message);
 }
 
 const load = (root: string, deck: string) => {
@@ -111,16 +121,51 @@ cards:
     expect(alfa.quotes[0]!.text).toBe('Et citat om alfa, opdateret.');
   });
 
-  it('fails when a change points at a question that has changed or gone, naming what the card has now', () => {
+  it('fails when a change finds no question, with a did-you-mean for a slip and the list of questions, "see" at the question', () => {
     const root = project({
       'slides/solby.yaml': 'extends: base\ncards:\n  - card: alfa\n    questions:\n      replace:\n        - match: Andet spørgsmål om alfa og beta\n          with: X?\n      drop:\n        - Et spørgsmål der aldrig fandtes\n',
     });
     const { diagnostics } = load(root, 'solby');
-    expect(diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['E_STALE_CHANGE', 'error', 6], ['E_NO_MATCH', 'error', 9]]);
-    expect(diagnostics[0]!.message).toContain('has changed');
-    expect(diagnostics[0]!.hint).toContain('Andet spørgsmål om alfa?');
+    // Without a history of the card, a near miss is a slip in the manifest, not a change in the card.
+    expect(diagnostics.map((d) => [d.code, d.severity, d.line, d.related?.line])).toEqual([['E_NO_MATCH', 'error', 6, 8], ['E_NO_MATCH', 'error', 9, 6]]);
+    expect(diagnostics[0]!.hint).toBe('did you mean "Andet spørgsmål om alfa?"? the card\'s questions: "Første spørgsmål om alfa?"; "Andet spørgsmål om alfa?"; "Hvad kan I gøre ved alfa?"');
     expect(diagnostics[1]!.message).toBe('no question of card "alfa" matches "Et spørgsmål der aldrig fandtes"; the change is not applied');
     expect(diagnostics[1]!.hint).toBe('the card\'s questions: "Første spørgsmål om alfa?"; "Andet spørgsmål om alfa?"; "Hvad kan I gøre ved alfa?"');
+  });
+
+  it('calls a change stale only when the card\'s history had the item it points at, and says what it said and says now', () => {
+    const alfa = (second: string, quote = 'Et citat om alfa.') => `---\ntitle: Om alfa\nminutes: 20\n---\n\n? Første spørgsmål om *alfa*?\n\n? ${second}\n\n?! Hvad kan I gøre ved alfa?\n\n> ${quote}\n>\n> -- Kilde A, 2021\n\n::: notes\n**Forløb**\n\n1. (5 min) Fælles opsamling på tavlen.\n2. (15 min) Handlingsspørgsmålet.\n:::\n`;
+    const root = project({
+      'content/kl/alfa.md': alfa('Andet spørgsmål om alfa?'),
+      'slides/solby.yaml': 'extends: base\ncards:\n  - card: alfa\n    questions:\n      replace:\n        - match: Andet spørgsmål om alfa\n          with: X?\n      drop:\n        - Andet sporgsmal om alf\n    quotes:\n      drop:\n        - Et citat om alfa\n    notes:\n      drop:\n        - Fælles opsamling på tavlen\n',
+    });
+    commitAll(root, 'KL\'s cards');
+    writeFileSync(join(root, 'content/kl/alfa.md'), alfa('Et helt nyt andet spørgsmål om alfa og beta?', 'Et citat om alpha.').replace('Fælles opsamling på tavlen', 'Fælles opsamling i plenum'));
+    commitAll(root, 'KL rewords the card');
+    const { diagnostics } = load(root, 'solby');
+    expect(diagnostics.map((d) => [d.code, d.line, d.related?.line])).toEqual([
+      ['E_STALE_CHANGE', 6, 8], ['E_NO_MATCH', 9, 6], ['E_STALE_CHANGE', 12, 12], ['E_STALE_CHANGE', 15, 19],
+    ]);
+    expect(diagnostics[0]!.message).toBe('the question this change points at has changed in card "alfa" since the change was written; the change is not applied');
+    expect(diagnostics[0]!.hint).toBe('it said "Andet spørgsmål om alfa?"; the card now says "Et helt nyt andet spørgsmål om alfa og beta?" — update "match" if the change still applies');
+    expect(diagnostics[1]!.hint).toBe('the card\'s questions: "Første spørgsmål om alfa?"; "Et helt nyt andet spørgsmål om alfa og beta?"; "Hvad kan I gøre ved alfa?"');
+    expect(diagnostics[2]!.message).toBe('the quote this change points at has changed in card "alfa" since the change was written; the change is not applied');
+    expect(diagnostics[2]!.hint).toBe('it said "Et citat om alfa." (Kilde A, 2021); the card now says "Et citat om alpha." (Kilde A, 2021) — update "match" if the change still applies');
+    expect(diagnostics[3]!.hint).toBe('it said "Fælles opsamling på tavlen." (Forløb); the card now says "Fælles opsamling i plenum." (Forløb) — update "match" if the change still applies');
+  });
+
+  it('reads no history from a repository around the project, only from the project\'s own', () => {
+    const outer = mkdtempSync(join(tmpdir(), 'samtale-outer-'));
+    git(outer, 'init', '-q');
+    const root = join(outer, 'projekt');
+    mkdirSync(root);
+    for (const [path, text] of Object.entries({ 'content/kl/alfa.md': '---\ntitle: Om alfa\nminutes: 20\n---\n\n? Gammelt spørgsmål?\n\n?! Hvad gør I?\n\n::: notes\nN.\n:::\n', 'slides/base.yaml': 'title: T\ncards:\n  - card: alfa\n    questions:\n      drop:\n        - Gammelt spørgsmål\n' })) {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+    commitAll(outer, 'outside');
+    writeFileSync(join(root, 'content/kl/alfa.md'), '---\ntitle: Om alfa\nminutes: 20\n---\n\n? Nyt spørgsmål?\n\n?! Hvad gør I?\n\n::: notes\nN.\n:::\n');
+    expect(load(root, 'base').diagnostics.map((d) => d.code)).toEqual(['E_NO_MATCH']);
   });
 
   it('finds a quote by its source as well as by its text, and says did-you-mean for words from its middle', () => {
@@ -165,6 +210,20 @@ describe('branding', () => {
     expect(brandingCss(deck!.branding!, themeColours('default'))).toContain('--samtale-color-highlight:#f2a900;--samtale-color-on-highlight:#1c2b36');
   });
 
+  it('offers one highlight when both colours fail, the lighter one, so following both hints gives one highlight line that passes', () => {
+    const { diagnostics } = load(project({ 'slides/solby.yaml': 'extends: base\nbranding:\n  primary: "#9ecae1"\n  accent: "#f2a900"\n' }), 'solby');
+    expect(diagnostics.map((d) => d.code)).toEqual(['E_CONTRAST', 'E_CONTRAST']);
+    const [primary, accent] = diagnostics;
+    // The light blue primary (1.75:1) is lighter than the yellow accent (2.01:1): it is the one offered as the highlight.
+    expect(primary!.hint).toContain('keep the brand colour as highlight: "#9ecae1"');
+    expect(accent!.hint).toMatch(/^the nearest shade that passes everywhere the theme uses accent is #[0-9a-f]{6} \([\d.]+:1\): write accent: "#[0-9a-f]{6}" \(the deck has one highlight colour: the hint for primary suggests it\)$/);
+    expect(`${primary!.hint} ${accent!.hint}`.match(/highlight: "/g)).toHaveLength(1);
+    // What the two hints say, written down, checks clean.
+    const write = (hint: string) => /write ((?:primary|accent): "#[0-9a-f]{6}")/.exec(hint)![1]!;
+    const followed = `extends: base\nbranding:\n  ${write(primary!.hint!)}\n  ${write(accent!.hint!)}\n  highlight: "#9ecae1"\n`;
+    expect(load(project({ 'slides/solby.yaml': followed }), 'solby').diagnostics).toEqual([]);
+  });
+
   it('reports a highlight no text of the theme can sit on', () => {
     const { diagnostics } = load(project({ 'slides/solby.yaml': 'extends: base\nbranding:\n  highlight: "#6e7f80"\n' }), 'solby');
     expect(diagnostics.map((d) => [d.code, d.line, d.hint])).toEqual([['E_CONTRAST', 3, expect.stringMatching(/^the nearest shade that does is "#[0-9a-f]{6}"$/)]]);
@@ -175,5 +234,23 @@ describe('branding', () => {
     expect(load(root, 'solby').diagnostics.map((d) => [d.code, d.line])).toEqual([['E_MEDIA_MISSING', 3], ['E_MEDIA_FORMAT', 4]]);
     const outside = project({ 'slides/solby.yaml': 'extends: base\nbranding:\n  logo: ../../../etc/logo.svg\n' });
     expect(load(outside, 'solby').diagnostics.map((d) => d.code)).toEqual(['E_MEDIA_OUTSIDE_PROJECT']);
+  });
+
+  it('suggests the logo that is there: the same name with another extension, or a near name in the same folder', () => {
+    const root = project({ 'content/solby/logo.svg': svg, 'content/solby/Solby.ttf': 'font', 'slides/solby.yaml': 'extends: base\nbranding:\n  logo: ../content/solby/logo.png\n  font: ../content/solby/solby.woff2\n' });
+    expect(load(root, 'solby').diagnostics.map((d) => [d.code, d.line, d.hint])).toEqual([
+      ['E_MEDIA_MISSING', 3, 'there is logo.svg beside it: write "../content/solby/logo.svg"'],
+      ['E_MEDIA_MISSING', 4, 'there is Solby.ttf beside it: write "../content/solby/Solby.ttf"'],
+    ]);
+    const near = project({ 'content/solby/logo.svg': svg, 'slides/solby.yaml': 'extends: base\nbranding:\n  logo: ../content/solby/lgo.svg\n' });
+    expect(load(near, 'solby').diagnostics.map((d) => d.hint)).toEqual(['did you mean "../content/solby/logo.svg"?']);
+  });
+
+  it('names the formats a logo and a font may have, in words', () => {
+    const root = project({ 'content/solby/logo.gif': 'GIF', 'slides/solby.yaml': 'extends: base\nbranding:\n  logo: ../content/solby/logo.gif\n  font: ../content/solby/logo.gif\n' });
+    expect(load(root, 'solby').diagnostics.map((d) => [d.message, d.hint])).toEqual([
+      ['logo "../content/solby/logo.gif" is not a supported file: a logo is SVG or PNG', 'save it as SVG or PNG'],
+      ['font "../content/solby/logo.gif" is not a supported file: a font is WOFF2, WOFF, TTF or OTF', 'save it as WOFF2, WOFF, TTF or OTF'],
+    ]);
   });
 });

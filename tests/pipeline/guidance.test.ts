@@ -64,6 +64,8 @@ agenda:
     - Vi ses i {kommune}.
 `;
 const other = (title: string) => `---\ntitle: ${title}\nminutes: 20\n---\n\n? Et?\n\n?! To?\n\n::: notes\nN.\n:::\n`;
+/** The 1-based line of the first line of `text` that contains `needle`. */
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
 const files = { 'content/alfa.md': card, 'content/beta.md': other('Om beta'), 'content/gamma.md': other('Om gamma'), 'slides/base.yaml': base };
 const guidance = (deck: NonNullable<ReturnType<typeof loadDeck>['deck']>, id = 'alfa', target: 'card' | 'quotes' = 'card') =>
   guidanceText(deck.cards.find((c) => c.card.id === id)!.guidance[target]);
@@ -194,9 +196,13 @@ Hav kodekset med.`);
 
   it('fails a change that finds no line or section, naming what the notes have', () => {
     const { diagnostics } = loadDeck(writeProject({ ...files, 'slides/solby.yaml': withNotes('drop:\n  - Spørgsmål 7 i plenum\n  - section: Forlob') }), 'solby');
-    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['E_STALE_CHANGE', 6, 11], ['E_STALE_CHANGE', 7, 20]]);
-    expect(diagnostics[0]!.hint).toContain('"Spørgsmål 2 i plenum." (Forløb)');
-    expect(diagnostics[1]!.hint).toBe('the card now says: "Forløb" — update "match" if the change still applies');
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['E_NO_MATCH', 6, 11], ['E_NO_MATCH', 7, 20]]);
+    expect(diagnostics[0]!.hint).toMatch(/^did you mean "Spørgsmål 2 i plenum." \(Forløb\)\? the card's lines of the notes: /);
+    expect(diagnostics[1]!.hint).toMatch(/^did you mean "Forløb"\? the card's sections of the notes: /);
+    // "see:" is the line or section itself, in the card.
+    expect(diagnostics.map((d) => d.related?.line)).toEqual([
+      lineOf(card, '{andet} i plenum'), lineOf(card, '**Forløb**'),
+    ]);
   });
 
   it('asks for the minutes of an added step, and names in added text must be the card\'s', () => {
@@ -216,7 +222,7 @@ describe('words that contradict the deck', () => {
       'slides/solby.yaml': 'extends: base\ncards:\n  - card: alfa\n    questions:\n      drop:\n        - Første\n    quotes:\n      drop:\n        - tv2\n' });
     const { diagnostics } = loadDeck(root, 'solby');
     expect(diagnostics.map((d) => [d.code, d.line, d.message, d.related?.line])).toEqual([
-      ['W_STALE_GUIDANCE', 3, 'the notes of card "alfa" mention "TV2 Øst\'s", whose quote this deck drops', 25],
+      ['W_STALE_GUIDANCE', 3, 'the notes of card "alfa" mention the quote from TV2 Øst, which this deck drops', 25],
       ['W_STALE_GUIDANCE', 3, 'the notes of card "alfa" say "begge citater", but the card has 1 quote in this deck', 42],
       ['W_STALE_GUIDANCE', 3, 'the notes of card "alfa" say "spørgsmål 2", but the card has 1 question before its action question in this deck', 42],
     ]);

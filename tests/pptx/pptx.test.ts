@@ -115,6 +115,8 @@ describe('the default deck as PowerPoint', () => {
     expect(ex.pptx.text('ppt/theme/theme1.xml')).toContain('<a:latin typeface="Atkinson Hyperlegible Next"/>');
     const action = ex.pptx.slides[ex.slides.findIndex((s) => s.content.kind === 'action')]!;
     expect(action.xml).toMatch(/<p:bg><p:bgPr><a:solidFill><a:srgbClr val="FBEFE6"/);
+    // Without a highlight of its own the theme's highlight is its accent, with white text on it.
+    expect(action.shapes.find((s) => s.name === 'Action label')!.xml).toMatch(/<a:solidFill><a:srgbClr val="B4471A"\/>.*<a:solidFill><a:srgbClr val="FFFFFF"\/>/s);
   });
 
   it('sets the document properties and keeps Danish letters', () => {
@@ -170,6 +172,33 @@ describe('an adaptation as PowerPoint', () => {
     expect(target).not.toBeNull();
     expect(title.shapes.map((s) => s.text)).toEqual(expect.arrayContaining(['Solby Kommune', '2. marts 2027 · Byrådssalen, Solby Rådhus', 'Facilitator: Mette Kragh, KL']));
     expect(ex.pptx.text('docProps/core.xml')).toContain('<dc:creator>Mette Kragh, KL</dc:creator>');
+  });
+});
+
+describe('an adaptation with a highlight colour as PowerPoint', () => {
+  let ex: Exported;
+  beforeAll(async () => {
+    const root = mkdtempSync(join(scratch, 'gul-'));
+    for (const entry of ['content', 'slides', 'package.json']) cpSync(join(repo, entry), join(root, entry), { recursive: true });
+    writeFileSync(join(root, 'slides', 'gul.yaml'), 'extends: solby\nbranding:\n  highlight: "#f2a900"\n');
+    ex = await exportDeck('gul', root);
+  });
+  /** The first shape of that name on a slide of that kind. */
+  const shape = (kind: Slide['content']['kind'], name: string) => ex.slides.flatMap((s, i) => (s.content.kind === kind ? ex.pptx.slides[i]!.shapes : []))
+    .find((s) => s.name === name)!;
+  const fills = (xml: string) => [...xml.matchAll(/<a:solidFill><a:srgbClr val="([0-9A-F]{6})"/g)].map((m) => m[1]);
+
+  it('draws the title rule, the quote bar, the action band and label in the highlight, as the deck does', () => {
+    expect(fills(shape('title', 'Accent').xml)).toEqual(['F2A900']);
+    expect(fills(shape('quote', 'Quote bar').xml)).toEqual(['F2A900']);
+    expect(fills(shape('action', 'Band').xml)).toEqual(['F2A900']);
+    // The label's fill is the highlight, its text the theme's dark text (white on the yellow would be 2.01:1).
+    expect(fills(shape('action', 'Action label').xml)).toEqual(['F2A900', '1C2B36']);
+  });
+
+  it('keeps text in the text colours: the primary for headings, the accent for "Tema 3 af 5"', () => {
+    expect(fills(shape('title', 'Title').xml)).toEqual(['0F5B52']);
+    expect(fills(shape('card-title', 'Theme number').xml)).toEqual(['A4400F']);
   });
 });
 

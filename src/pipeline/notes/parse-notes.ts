@@ -4,6 +4,7 @@ import type { Token } from 'markdown-it';
 import type { Diagnostics } from '../../diagnostics/deck-error.js';
 import type { NotesBlockSource, NotesSectionSource, NotesSource, SourceSpan } from '../../model.js';
 import { inlineText } from '../parse/markdown.js';
+import { takeRefDefinition } from '../parse/ref-definition.js';
 import { cloneToken, closingIndex } from './tokens.js';
 
 /** Titles of the run section, compared in lower case. */
@@ -91,7 +92,10 @@ function listItems(list: readonly Token[], section: NotesSectionSource, context:
     const inner = list.slice(i + 1, end);
     const block: NotesBlockSource = { kind: 'item', list: meta, tokens: inner, source: span(list[i]!, list[end - 1]) };
     if (steps) {
-      const minutes = takeStepMinutes(inner);
+      // A step may end with its name ("{#grupper}"), so that lines elsewhere that are about it go when it goes.
+      const named = takeStepRef(block.tokens);
+      if (named) Object.assign(block, { tokens: named.tokens, ref: named.ref });
+      const minutes = takeStepMinutes(block.tokens);
       if (minutes) Object.assign(block, { kind: 'step', tokens: minutes.tokens, minutes: minutes.minutes, fixed: minutes.fixed });
     }
     section.blocks.push(block);
@@ -113,6 +117,23 @@ export function takeStepMinutes(inner: readonly Token[]): { tokens: Token[]; min
   const tokens = [...inner];
   tokens[at] = copy;
   return { tokens, minutes: Number(match[1]!.replace(',', '.')), fixed: Boolean(match[2]) };
+}
+
+/** Reads and removes a "{#name}" at the end of a step's own text; undefined when it has none. */
+export function takeStepRef(inner: readonly Token[]): { tokens: Token[]; ref: string } | undefined {
+  const at = inner.findIndex((t) => t.type === 'inline');
+  const inline = inner[at];
+  const children = inline?.children ?? [];
+  const last = children.findLastIndex((c) => c.type === 'text' && c.content.trim() !== '');
+  if (!inline || last < 0) return undefined;
+  const { text, ref } = takeRefDefinition(children[last]!.content);
+  if (ref === undefined) return undefined;
+  const copy = cloneToken(inline);
+  copy.children![last]!.content = text;
+  copy.content = takeRefDefinition(copy.content).text;
+  const tokens = [...inner];
+  tokens[at] = copy;
+  return { tokens, ref };
 }
 
 /** A run is scalable when it has steps and every item of its first list carries minutes. */

@@ -4,7 +4,7 @@ import type { Guidance, GuidanceBlock, GuidanceSection, GuidanceStep, NotesBlock
 import { escapeHtml } from '../render/html.js';
 import { nameUses, type NameUse } from './names.js';
 import { scaleSteps, writtenMinutes, type ScaledRun } from './run.js';
-import type { NameScope, NameValue } from './scope.js';
+import { namesMissing, type NameScope, type NameValue } from './scope.js';
 import { cloneToken, closingIndex, ownInlines, tokensText } from './tokens.js';
 import type { NotesWords } from './words.js';
 
@@ -16,15 +16,18 @@ export interface ResolveNotesContext {
   runMinutes?: number;
   /** Told when a run could not be fitted as its steps ask (more steps than minutes, or fixed steps too long). */
   onRunProblem?: (problem: NonNullable<ScaledRun['problem']>, section: NotesSectionSource) => void;
-  /** Shown each line the deck keeps, as the facilitator will read it, e.g. to look for words that contradict the deck. */
-  onLine?: (text: string, source: SourceSpan) => void;
+  /**
+   * Shown each line the deck keeps, as the facilitator will read it, e.g. to look for words that contradict the
+   * deck; `tokens` are the line's as the deck keeps them, before its names are filled.
+   */
+  onLine?: (text: string, source: SourceSpan, tokens: readonly Token[]) => void;
 }
 
 /** Resolves notes for one deck. */
 export function resolveNotes(notes: NotesSource | undefined, context: ResolveNotesContext): Guidance {
   const sections: GuidanceSection[] = [];
   for (const section of notes?.sections ?? []) {
-    const kept = section.blocks.filter((block) => !isMissing(ownInlines(block.tokens), context.scope));
+    const kept = section.blocks.filter((block) => !namesMissing(ownInlines(block.tokens), context.scope));
     if (kept.length === 0 && section.blocks.length > 0) continue;
     sections.push(resolveSection(section, kept, context));
   }
@@ -35,9 +38,10 @@ function resolveSection(section: NotesSectionSource, kept: readonly NotesBlockSo
   const { md, words } = context;
   const render = (tokens: Token[]) => md.renderer.render(tokens, md.options, {}).trim();
   const filled = kept.map((block) => {
-    const tokens = fillNames(dropMissingItems(block.tokens, context.scope), context);
+    const shown = dropMissingItems(block.tokens, context.scope);
+    const tokens = fillNames(shown, context);
     const text = tokensText(tokens);
-    context.onLine?.(text, block.source);
+    context.onLine?.(text, block.source, shown);
     return { block, html: render(tokens), text };
   });
 
@@ -92,12 +96,6 @@ function runTitleHtml(section: NotesSectionSource, title: string): string {
   return tag ? `<${tag}>${escapeHtml(title)}</${tag}>` : `<p><strong>${escapeHtml(title)}</strong></p>`;
 }
 
-/** True when one of the `{…}` in these inlines names only things the deck does not have. */
-function isMissing(inlines: readonly Token[], scope: NameScope): boolean {
-  return inlines.some((inline) => (inline.children ?? []).some((child) => child.type === 'text'
-    && nameUses(child.content).some((use) => use.names.every((name) => scope(name) === null))));
-}
-
 /** Leaves out the nested list items that are about something the deck does not have. */
 function dropMissingItems(tokens: readonly Token[], scope: NameScope): Token[] {
   const out: Token[] = [];
@@ -106,7 +104,7 @@ function dropMissingItems(tokens: readonly Token[], scope: NameScope): Token[] {
     if (token.type === 'list_item_open') {
       const end = closingIndex(tokens, i);
       const inner = tokens.slice(i + 1, end);
-      if (isMissing(ownInlines(inner), scope)) {
+      if (namesMissing(ownInlines(inner), scope)) {
         i = end;
         continue;
       }

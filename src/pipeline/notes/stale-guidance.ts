@@ -6,7 +6,7 @@
 /** What a deck has that guidance may count or mention. Left out: not checked. */
 export interface GuidanceFacts {
   quotes?: number;
-  /** Short names of the quotes the deck dropped, e.g. "TV2 Øst's", from their sources. */
+  /** Short names of the quotes the deck dropped, e.g. "TV2 Øst", from their sources. */
   droppedQuotes?: string[];
   questions?: number;
   themes?: number;
@@ -43,7 +43,7 @@ export function staleMentions(text: string, facts: GuidanceFacts): StaleMention[
   const flat = facts.droppedQuotes?.length ? norm(text) : '';
   for (const name of facts.droppedQuotes ?? []) {
     if (norm(name).length >= 4 && flat.includes(norm(name))) {
-      found.push({ words: name, message: `mention "${name}", whose quote this deck drops`,
+      found.push({ words: name, message: `mention the quote from ${name}, which this deck drops`,
         hint: 'end the line with the quote\'s {name} (as in "{tv2}") so the line drops with the quote, or change the line with "notes:" in the card\'s entry' });
     }
   }
@@ -96,9 +96,20 @@ function numberOf(word: string): number | undefined {
   return /^\d+$/.test(lower) ? Number(lower) : DA_NUMBERS[lower] ?? EN_NUMBERS[lower];
 }
 
-/** A quote's short name for finding it in guidance: the first run of two or more capitalised words of its source. */
+/**
+ * A quote's short name for finding it in guidance: the first run of two or more capitalised words of its
+ * source, without a possessive ending ("TV2 Øst's regler …" gives "TV2 Øst").
+ */
 export function quoteName(sourceText: string): string | undefined {
   const head = sourceText.replace(/^[\s"“»*]+/u, '').split(',')[0]!;
   const run = /(?:^|\s)((?:[\p{Lu}\p{N}][\p{L}\p{N}'’-]*\s+){1,3}[\p{Lu}][\p{L}\p{N}'’-]*)/u.exec(head);
-  return run?.[1]?.trim();
+  return run?.[1]?.trim().replace(/['’]s$/u, '');
+}
+
+/** A quote as a message names it: "the quote from TV2 Øst", or from the first words of its source. */
+export function quoteLabel(sourceText: string): string {
+  const name = quoteName(sourceText);
+  if (name) return `the quote from ${name}`;
+  const words = sourceText.replace(/[*"“”»«]/gu, '').trim().split(/\s+/u);
+  return `the quote from "${words.slice(0, 6).join(' ')}${words.length > 6 ? '…' : ''}"`;
 }
