@@ -39,6 +39,11 @@ export interface SlidePosition {
   total: number;
   /** The slide "next" leads to (skipped cards and a hidden overview are passed by), if any. */
   next?: number;
+  /**
+   * Slide numbers as the room counts them: the agreements overview counts only while it is part of the day,
+   * so the deck the build called "61 slides" is 61 slides in the view too. Index → number, and the total.
+   */
+  numbers?: { current: number; next?: number; total: number };
 }
 
 /** Everything the view shows, computed by the deck at one moment. */

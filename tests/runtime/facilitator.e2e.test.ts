@@ -109,6 +109,9 @@ describe('the facilitator view', () => {
     const notes = await deck.page.$eval('.reveal .slides > section aside.notes', (el) => el.textContent?.replace(/\s+/g, ' ').trim());
     expect(await view.$eval('.fv-notes-body', (el) => el.textContent?.replace(/\s+/g, ' ').trim())).toBe(notes);
     expect(await view.title()).toContain('Facilitator');
+    // Slides counted as the build counted them: the agreements overview counts only while it is shown.
+    const built = await deck.page.$$eval('.reveal .slides > section:not([data-slide-kind="agreements"])', (s) => s.length);
+    expect(await view.$eval('.fv-preview-current figcaption', (el) => el.textContent)).toContain(`Slide 1 af ${built}`);
     await screenshot(view, 'view-not-started');
 
     // Testing the remote before the seminar: the plan's card title takes the deck to a card, two minutes pass.

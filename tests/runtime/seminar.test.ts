@@ -185,6 +185,23 @@ describe('card timers', () => {
     expect(p.projectedEnd).toBe(at(10, 30));
   });
 
+  it('gives the break the minutes of the card after it when the deck stepped on to that card before Pause', () => {
+    // C ends 09:40; the facilitator shows D's title slide, the room chats for three minutes, then Pause.
+    let s = started([[at(9, 0), card('c')], [at(9, 40), card('d')], [at(9, 43), { type: 'pause' }]]);
+    expect(s.pauses.at(-1)).toMatchObject({ from: at(9, 40), breakId: 'break-1' });
+    expect(s.cards['d']).toMatchObject({ elapsedMs: 0 });
+    expect(s.cards['d']?.firstEnteredAt).toBeUndefined();
+    // After the break D starts afresh.
+    s = run([[at(9, 55), { type: 'resume' }]], s);
+    expect(project(plan, s, at(10, 0)).current).toMatchObject({ id: 'd', elapsedSeconds: 300 });
+    // A card that had run, stopped and come back keeps its minutes: it was held, not the break.
+    let t = started([[at(9, 0), card('d')], [at(9, 5), card('c')], [at(9, 6), card('d')], [at(9, 8), { type: 'pause' }]]);
+    expect(t.pauses.at(-1)?.from).toBe(at(9, 8));
+    expect(t.cards['d']?.elapsedMs).toBe(7 * 60_000);
+    t = run([[at(9, 9), { type: 'resume' }]], t);
+    expect(project(plan, t, at(9, 9)).current?.id).toBe('d');
+  });
+
   it('counts a sleep as time of the running card and records it; a seminar left running overnight ends at its last tick', () => {
     let s = started([[at(9, 0), card('b')]]);
     s = tick(tick(s, at(9, 1)), at(9, 15));

@@ -67,6 +67,8 @@ describe('typing while the deck is driven', () => {
     await waitForAttr(view, '.fv-agreement', 'data-mode', 'screen');
     await waitForText(view, '.fv-switch-notice:not([hidden])', /^Tilbageblikket på Tema 1 af 10: .* sluttede, fordi præsentationen gik videre\./);
     expect(await view.$eval('#fv-agreed', (el) => el.getAttribute('data-card'))).toBe(third.id);
+    // Nobody has typed in this card: no "Gemt" that would say otherwise.
+    expect(await view.$eval('.fv-saved', (el) => el.textContent)).toBe('');
     expect(second.id).not.toBe(third.id);
   });
 

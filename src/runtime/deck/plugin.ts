@@ -74,12 +74,17 @@ async function mount(deck: RevealApi, doc: Document, win: Window): Promise<void>
   const position = (): SlidePosition => {
     const { h, f } = deck.getIndices();
     const next = navigation.nextIndex(h);
+    const total = deck.getTotalSlides();
+    // A hidden agreements overview is not one of the day's slides: numbers after it count one less.
+    const hidden = overviewSection && !overview?.shown ? deck.getSlides().indexOf(overviewSection) : -1;
+    const number = (index: number) => index + 1 - (hidden >= 0 && index > hidden ? 1 : 0);
     return {
       h,
       f: typeof f === 'number' ? f : -1,
       fragments: deck.getCurrentSlide()?.querySelectorAll('.fragment').length ?? 0,
-      total: deck.getTotalSlides(),
+      total,
       ...(next === undefined ? {} : { next }),
+      numbers: { current: number(h), ...(next === undefined ? {} : { next: number(next) }), total: total - (hidden >= 0 ? 1 : 0) },
     };
   };
   const send = (snapshot: Snapshot = session.snapshot()) =>

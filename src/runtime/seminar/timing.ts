@@ -91,9 +91,29 @@ export function pauseSeminar(state: SeminarState, plan: Plan, now: number): Semi
   const pause: PauseRecord = { from: now };
   if (next.position.cardId !== undefined) pause.cardId = next.position.cardId;
   const breakId = claimableBreak(next, plan);
-  if (breakId !== undefined) pause.breakId = breakId;
+  if (breakId !== undefined) {
+    pause.breakId = breakId;
+    giveBackToBreak(next, plan, breakId, pause);
+  }
   next.pauses.push(pause);
   return next;
+}
+
+/**
+ * The facilitator stepped on to the card after the break (to show what comes next) before pressing Pause:
+ * the time since that card came on was the break, not the card. It goes to the break; the card starts
+ * afresh when the seminar resumes. Only for a card that has run without a stop since it first came on.
+ */
+function giveBackToBreak(state: SeminarState, plan: Plan, breakId: string, pause: PauseRecord): void {
+  const cardId = state.position.cardId;
+  const index = plan.items.findIndex((item) => item.id === breakId);
+  const after = plan.items.slice(index + 1).find((item) => item.kind === 'card');
+  const entry = cardId === undefined ? undefined : state.cards[cardId];
+  if (!entry || after?.id !== cardId || entry.firstEnteredAt === undefined) return;
+  if (entry.elapsedMs < pause.from - entry.firstEnteredAt - 1000) return;
+  pause.from = entry.firstEnteredAt;
+  entry.elapsedMs = 0;
+  delete entry.firstEnteredAt;
 }
 
 /**

@@ -343,10 +343,13 @@ export class AgreementPanel {
     const snapshot = this.snapshot;
     const waiting = snapshot !== undefined && this.options.outbox.entries().some((e) => e.seminar === snapshot.seminar.id);
     const onDisk = this.options.outbox.settled();
+    // "Gemt" belongs to the card whose text this window typed, not to a card nobody has touched.
+    const target = this.target;
+    const typedHere = snapshot !== undefined && target !== undefined && [...this.typed.keys()].some((key) => key.startsWith(`${snapshot.seminar.id}/${target}/`));
     const text = !this.storedOk && (waiting || !this.options.connected()) ? strings.notSaved
       : waiting && !this.options.connected() ? strings.waitingForDeck
-      : this.typed.size > 0 && !onDisk ? strings.saving
-      : snapshot && this.typed.size > 0 ? strings.savedAt(formatClock(snapshot.now, strings.language))
+      : typedHere && !onDisk ? strings.saving
+      : snapshot && typedHere ? strings.savedAt(formatClock(snapshot.now, strings.language))
       : '';
     setText(this.saved, text);
     setAttr(this.element, 'data-saved', waiting || !onDisk ? 'pending' : this.storedOk ? 'true' : 'false');

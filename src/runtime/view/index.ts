@@ -197,10 +197,11 @@ class FacilitatorView {
 
   private renderSlides(slide: SlidePosition): void {
     const { strings } = this;
-    const total = this.sections.length || slide.total;
-    this.current.show(slide.h, slide.f, true, `${strings.now} · ${strings.slideOf(slide.h + 1, total)}`);
+    const total = slide.numbers?.total ?? (this.sections.length || slide.total);
+    this.current.show(slide.h, slide.f, true, `${strings.now} · ${strings.slideOf(slide.numbers?.current ?? slide.h + 1, total)}`);
     const next = slide.next;
-    this.next.show(next, -1, true, next === undefined ? strings.endOfDeck : `${strings.nextSlide} · ${strings.slideOf(next + 1, total)}`);
+    const nextNumber = slide.numbers?.next ?? (next === undefined ? undefined : next + 1);
+    this.next.show(next, -1, true, next === undefined || nextNumber === undefined ? strings.endOfDeck : `${strings.nextSlide} · ${strings.slideOf(nextNumber, total)}`);
     this.notes.show(slide.h);
     this.prevButton.disabled = slide.h === 0 && slide.f < 0;
     this.nextButton.disabled = next === undefined && slide.f >= slide.fragments - 1;
