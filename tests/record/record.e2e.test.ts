@@ -490,14 +490,15 @@ describe('the record in the facilitator view', () => {
     expect(fromJson.seminar).toBe(FIRST);
     for (const id of Object.keys(state.cards)) expect(fromJson.cards[id]?.agreed ?? '').toBe(fieldText(state, id, 'agreed'));
 
-    // Corrected in an editor and imported again, from the other seminar: the file's seminar becomes the one
-    // the deck works in, and its text wins. "Read in" is said only once the deck has stored it.
+    // Corrected in an editor and imported again while the other seminar is under way in the room: the
+    // file's seminar gets its text, stored beside; the seminar in the room goes on. "Read in" is said only
+    // once the deck has stored it.
     const corrected = path.join(WORK, 'rettet.md');
     writeFileSync(corrected, md.replace(AGREED_2, CORRECTED_2));
     await openSeminar(SECOND);
-    await importFile(corrected, /^Indlæst og gemt i seminaret 12\. marts 2026\. Filens tekst erstatter den, der stod\./);
+    await importFile(corrected, /^Indlæst og gemt i seminaret 12\. marts 2026, ved siden af seminaret, der er i gang/);
     expect(fieldText(await stored(FIRST), theme2.id, 'agreed')).toBe(CORRECTED_2);
-    expect(await deck.activeSeminarId()).toBe(FIRST);
+    expect(await deck.activeSeminarId()).toBe(SECOND);
     const imported = await stored(FIRST);
     expect(fieldText(imported, theme1.id, 'agreed')).toBe(fieldText(state, theme1.id, 'agreed'));
     expect(fieldText(imported, theme1.id, 'followUp')).toBe(FOLLOW_1);
@@ -505,21 +506,24 @@ describe('the record in the facilitator view', () => {
     await view.$eval('.fv-message', (el) => el.scrollIntoView());
     await screenshot(view, 'view-imported');
     await closeDialog();
+    // Opened, the first seminar holds the corrected text.
+    await openSeminar(FIRST);
     await view.select('#fv-lookback-select', theme2.id);
     await fieldsOn(theme2.id);
     await waitForValue('agreed', CORRECTED_2);
-    // The import can be undone.
-    await openDialog();
+    // Read in while its own seminar is open, the file replaces the text, and the import can be undone.
+    writeFileSync(path.join(WORK, 'record.json'), json);
+    await importFile(path.join(WORK, 'record.json'), /^Indlæst og gemt i seminaret 12\. marts 2026\. Filens tekst erstatter den, der stod\./);
+    await waitStored(FIRST, theme2.id, 'agreed', AGREED_2);
     await view.click('[data-action="undo-import"]');
     await waitForText(view, '.fv-message', /^Indlæsningen er fortrudt\.$/);
     await closeDialog();
-    await waitStored(FIRST, theme2.id, 'agreed', AGREED_2);
-    await waitForValue('agreed', AGREED_2);
+    await waitStored(FIRST, theme2.id, 'agreed', CORRECTED_2);
+    await view.select('#fv-lookback-select', theme2.id);
+    await fieldsOn(theme2.id);
+    await waitForValue('agreed', CORRECTED_2);
 
-    // The JSON export imports too; a file from another deck is refused with a reason.
-    writeFileSync(path.join(WORK, 'record.json'), json);
-    await importFile(path.join(WORK, 'record.json'), /^Indlæst og gemt/);
-    await closeDialog();
+    // A file from another deck is refused with a reason.
     writeFileSync(path.join(WORK, 'other.md'), md.replace(`deck: "${DECK_ID}"`, 'deck: "faxe"'));
     expect(await importFile(path.join(WORK, 'other.md'), /^Filen kunne ikke indlæses/)).toContain('»faxe«');
     await closeDialog();
