@@ -97,8 +97,8 @@ async function glance(): Promise<{ notesLines: number; planRows: number }> {
   });
 }
 
-async function expectFits(state: string, minimum: { notes: number; plan: number }, sizes: readonly { width: number; height: number }[] = SIZES): Promise<void> {
-  for (const size of sizes) {
+async function expectFits(state: string, minimum: { notes: number; plan: number }): Promise<void> {
+  for (const size of SIZES) {
     await view.setViewport(size);
     await settle(view);
     await screenshot(view, `${state}-${size.width}`);
@@ -181,8 +181,7 @@ describe('the facilitator view at 1366×768 and 1440×900', () => {
     await gotoSlide(2, 'action');
     await view.keyboard.type(' på hvert møde');
     await view.waitForSelector('.fv-switch-notice:not([hidden])');
-    // Known short of the aim: at 1366×768 the notice's two buttons push the foot ~37 px below the window.
-    await expectFits('switch-notice', { notes: 15, plan: 5 }, [SIZES[1]]);
+    await expectFits('switch-notice', { notes: 15, plan: 5 });
     expect(await axeViolations(view)).toEqual([]);
   });
 });
