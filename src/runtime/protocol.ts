@@ -70,6 +70,8 @@ export interface Snapshot {
   unstartedCard?: string;
   /** The manifest's day is another one: the seminar proper is then a rehearsal (`start` starts one). */
   seminarDay?: string;
+  /** The projector is black (reveal's pause: B or . in either window); absent while the slides show. */
+  projector?: 'black';
 }
 
 export type Command =
@@ -82,7 +84,8 @@ export type Command =
   | { kind: 'test-sound' }
   | { kind: 'new-seminar'; details: { municipality?: string; date?: string; place?: string } }
   | { kind: 'open-seminar'; id: string }
-  | { kind: 'rehearsal'; to: 'start' | 'leave' | 'clear' }
+  /** `begin`: a rehearsal, started at once (the view's "Start en prøve" before the start). */
+  | { kind: 'rehearsal'; to: 'start' | 'begin' | 'leave' | 'clear' }
   | { kind: 'import'; record: SeminarRecord; request: string };
 
 interface Envelope {
@@ -138,7 +141,7 @@ export function isCommand(c: unknown): c is Command {
       return isObject(details) && Object.entries(details).every(([key, value]) => ['municipality', 'date', 'place'].includes(key) && isString(value));
     }
     case 'rehearsal':
-      return ['start', 'leave', 'clear'].includes(c['to'] as string);
+      return ['start', 'begin', 'leave', 'clear'].includes(c['to'] as string);
     case 'import':
       return isString(c['request']) && isSeminarEvent({ type: 'import', record: c['record'] });
     case 'test-sound':

@@ -9,7 +9,7 @@ import { seminarRecord } from '../../src/runtime/seminar/record.js';
 import { reduce } from '../../src/runtime/seminar/reduce.js';
 import { proposeReplan, shortenedMinutes } from '../../src/runtime/seminar/replan.js';
 import { type SeminarState, initialSeminar, seminarPhase } from '../../src/runtime/seminar/state.js';
-import { type SlidePlace, closeIfStale, tick } from '../../src/runtime/seminar/timing.js';
+import { type SlidePlace, canUndoStart, closeIfStale, tick } from '../../src/runtime/seminar/timing.js';
 import { exportRows } from '../../src/runtime/seminar/timing-export.js';
 
 /** Local time on the seminar day, so the tests pass in every time zone. */
@@ -54,6 +54,23 @@ describe('plan', () => {
 });
 
 describe('starting the seminar', () => {
+  it('undoes a start until the first card is reached: back to not started, nothing timed', () => {
+    const s = run([[at(8, 50), { kind: 'before' }], [at(8, 55), { type: 'start' }]]);
+    expect(canUndoStart(s)).toBe(true);
+    const undone = reduce(plan, s, { type: 'undo-start' }, at(8, 57));
+    expect(seminarPhase(undone)).toBe('before');
+    expect(undone.startedAt).toBeUndefined();
+    expect(project(plan, undone, at(9, 0)).rows.every((r) => r.actualSeconds === 0)).toBe(true);
+    expect(isSeminarEvent({ type: 'undo-start' })).toBe(true);
+    // Once a card is reached, the start stays.
+    const inCard = run([[at(9, 1), card('a')], [at(9, 3), { kind: 'before' }]], s);
+    expect(canUndoStart(inCard)).toBe(false);
+    expect(reduce(plan, inCard, { type: 'undo-start' }, at(9, 4))).toBe(inCard);
+    // Never after a pause, nor before a start.
+    expect(canUndoStart(fresh())).toBe(false);
+    expect(canUndoStart(run([[at(9, 5), { type: 'pause' }]], s))).toBe(false);
+  });
+
   it('counts nothing before the start: testing the remote at 08:50 leaves no time on any card', () => {
     const s = run([[at(8, 50), card('a')], [at(8, 51), card('b')], [at(8, 52), card('a')], [at(8, 53), { kind: 'before' }]]);
     expect(seminarPhase(s)).toBe('before');

@@ -1,7 +1,9 @@
 // The discussion countdown on the audience screen: big digits over the slide, +1 min, pause, stop.
 //
-// Shown in the top right corner of the deck window (the slides' text column
-// starts at the left), large enough to read from the back of the room. It
+// Shown in a band along the bottom of the deck window that the slide gives
+// up while it is on (the slide is laid out again above it, a little smaller),
+// so it never covers a heading or a question; large enough to read from the
+// back of the room. It
 // counts down with a bar; at zero it turns to the accent colour, pulses
 // three times (once, without motion, for people who ask for reduced motion)
 // and says so, plays the soft chime if the facilitator turned sound on, and
@@ -27,6 +29,9 @@ export interface DiscussionActions {
   stop(): void;
 }
 
+/** On <html> while the countdown shows: the slide makes room for its band (CSS). */
+const BAND_CLASS = 'samtale-discussing';
+
 /** An end signal older than this at render time (a reloaded deck) gets no sound. */
 const FRESH_END_MS = 3000;
 
@@ -42,6 +47,8 @@ export class DiscussionOverlay {
     private readonly doc: Document,
     private readonly strings: Strings,
     actions: DiscussionActions,
+    /** The slide's room changed (the band came or went): reveal lays the slide out again. */
+    private readonly relayout: () => void = () => undefined,
   ) {
     injectStyle(doc, 'samtale-discussion-style', css);
     this.label = h(doc, 'p', { class: 'samtale-discussion-label' }, strings.discussionLabel);
@@ -69,6 +76,11 @@ export class DiscussionOverlay {
 
   /** Shows the countdown as it is now; hides it when there is none. */
   render(status: DiscussionStatus | undefined, sound: boolean, now: number): void {
+    const shown = status !== undefined;
+    if (shown !== this.doc.documentElement.classList.contains(BAND_CLASS)) {
+      this.doc.documentElement.classList.toggle(BAND_CLASS, shown);
+      this.relayout();
+    }
     if (!status) {
       this.root.hidden = true;
       setAttr(this.root, 'data-discussion-remaining-seconds', undefined);

@@ -87,8 +87,9 @@ async function mount(deck: RevealApi, doc: Document, win: Window): Promise<void>
       numbers: { current: number(h), ...(next === undefined ? {} : { next: number(next) }), total: total - (hidden >= 0 ? 1 : 0) },
     };
   };
+  // The session knows the seminar; whether the projector is black only reveal knows.
   const send = (snapshot: Snapshot = session.snapshot()) =>
-    link.send({ ...envelope(plan.deckId), type: 'snapshot', snapshot, slide: position() });
+    link.send({ ...envelope(plan.deckId), type: 'snapshot', snapshot: deck.isPaused() ? { ...snapshot, projector: 'black' } : snapshot, slide: position() });
   const link = new ViewLink(win, plan.deckId, {
     onConnect: (outbox) => {
       session.takeOutbox(outbox);
@@ -113,7 +114,7 @@ async function mount(deck: RevealApi, doc: Document, win: Window): Promise<void>
     toggle: () => session.apply({ type: 'discussion-toggle' }),
     stop: () => session.apply({ type: 'discussion-stop' }),
   };
-  const overlay = new DiscussionOverlay(doc, strings, discussion);
+  const overlay = new DiscussionOverlay(doc, strings, discussion, () => deck.layout());
   const breakScreen = new BreakScreen(doc, plan, strings);
   const agreed = new AgreedBox(deck, doc, strings);
   let planSignature = '';
@@ -160,6 +161,8 @@ async function mount(deck: RevealApi, doc: Document, win: Window): Promise<void>
   deck.on('slidechanged', follow);
   deck.on('fragmentshown', () => send());
   deck.on('fragmenthidden', () => send());
+  deck.on('paused', () => send());
+  deck.on('resumed', () => send());
   if (deck.isReady()) follow();
   session.startClock(win);
 

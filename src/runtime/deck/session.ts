@@ -159,11 +159,15 @@ export class SeminarSession {
     this.switchTo({ kind: 'open', id }, this.clock());
   }
 
-  /** Start a rehearsal beside the seminar, go back to the seminar, or delete the rehearsal and go back. */
-  rehearsal(to: 'start' | 'leave' | 'clear'): void {
+  /**
+   * Start a rehearsal beside the seminar (and its clock, for `begin`), go back to the seminar, or delete
+   * the rehearsal and go back.
+   */
+  rehearsal(to: 'start' | 'begin' | 'leave' | 'clear'): void {
     const t = this.clock();
-    if (to === 'start') {
+    if (to === 'start' || to === 'begin') {
       if (!this.state.rehearsal) this.switchTo(rehearsalChoice(this.plan, this.summaries, t), t);
+      if (to === 'begin') this.apply({ type: 'start' });
       return;
     }
     if (!this.state.rehearsal) return;

@@ -9,6 +9,8 @@ export type SeminarEvent =
   /** The deck showed a slide (the deck's own event; never sent by the view). */
   | { type: 'slide'; place: SlidePlace }
   | { type: 'start' }
+  /** Back to not started, until the first card is reached (timing.ts `canUndoStart`). */
+  | { type: 'undo-start' }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'adjust'; seconds: number }
@@ -71,6 +73,7 @@ export function isSeminarEvent(e: unknown): e is SeminarEvent {
     case 'import':
       return isRecord(e['record']);
     case 'start':
+    case 'undo-start':
     case 'pause':
     case 'resume':
     case 'undo-replan':

@@ -14,6 +14,7 @@ import {
   resumeSeminar,
   skipCard,
   startSeminar,
+  undoStart,
   unskipCard,
 } from './timing.js';
 
@@ -24,6 +25,8 @@ export function reduce(plan: Plan, state: SeminarState, event: SeminarEvent, now
       return enterSlide(state, event.place, now);
     case 'start':
       return startSeminar(state, now);
+    case 'undo-start':
+      return undoStart(state, now);
     case 'pause':
       return pauseSeminar(state, plan, now);
     case 'resume':

@@ -54,6 +54,27 @@ export function startSeminar(state: SeminarState, now: number): SeminarState {
   return next;
 }
 
+/**
+ * A start can be undone (a stray T on the title or the agenda) until the first card is reached: no card
+ * is or was timed, there has been no pause, and the seminar has not ended.
+ */
+export function canUndoStart(state: SeminarState): boolean {
+  if (state.startedAt === undefined || state.endedAt !== undefined || state.pauses.length > 0 || state.running !== undefined) return false;
+  return Object.values(state.cards).every((card) => card.elapsedMs === 0);
+}
+
+/** Back to not started, where the deck stands now: nothing of the start is left. */
+export function undoStart(state: SeminarState, now: number): SeminarState {
+  if (!canUndoStart(state)) return state;
+  const next = cloneSeminar(state);
+  delete next.startedAt;
+  delete next.running;
+  next.gaps = [];
+  next.gapsSeen = 0;
+  next.lastTick = Math.max(now, state.lastTick);
+  return next;
+}
+
 /** The deck showed a slide. Returns the same object when nothing changed. */
 export function enterSlide(state: SeminarState, place: SlidePlace, now: number): SeminarState {
   if (place.kind === 'before') {

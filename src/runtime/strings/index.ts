@@ -56,6 +56,13 @@ export interface Strings {
   closingPart: string;
   finished: string;
   rehearsalBadge: string;
+  /** The header's notice while the projector is black (reveal's pause). */
+  projectorBlack: string;
+  /** Beside "start the seminar": start a rehearsal instead. */
+  startTrial: string;
+  /** Undoes a start before the first card is reached. */
+  undoStart: string;
+  undoStartHint: string;
   rehearsalBefore: (seminarDate: string) => string;
   rehearsalToday: string;
   rehearsalClear: string;

@@ -4,6 +4,7 @@
 import { button, h, setAttr, setText } from '../kit/dom.js';
 import { formatClock, formatCountdown, wholeMinutes } from '../kit/format.js';
 import type { Plan } from '../seminar/plan.js';
+import { canUndoStart } from '../seminar/timing.js';
 import type { Command, Snapshot } from '../protocol.js';
 import type { Strings } from '../strings/index.js';
 
@@ -28,7 +29,10 @@ export class Header {
   private readonly pauseLine: HTMLElement;
   private readonly startButton: HTMLButtonElement;
   private readonly pauseButton: HTMLButtonElement;
+  private readonly trialButton: HTMLButtonElement;
+  private readonly undoStartButton: HTMLButtonElement;
   private readonly rehearsalBadge: HTMLElement;
+  private readonly black: HTMLElement;
   private paused = false;
 
   constructor(
@@ -60,7 +64,11 @@ export class Header {
     this.pauseLine = h(doc, 'p', { class: 'fv-pause-line', hidden: true });
     this.startButton = button(doc, strings.startSeminar, () => send({ kind: 'event', event: { type: 'start' } }), { class: 'fv-button fv-primary fv-start', 'data-action': 'start-seminar', 'aria-keyshortcuts': 'T' });
     this.pauseButton = button(doc, strings.pause, () => send({ kind: 'event', event: { type: this.paused ? 'resume' : 'pause' } }), { class: 'fv-button fv-pause', 'data-action': 'pause' });
+    this.trialButton = button(doc, strings.startTrial, () => send({ kind: 'rehearsal', to: 'begin' }), { class: 'fv-button', 'data-action': 'start-trial' });
+    this.undoStartButton = button(doc, strings.undoStart, () => send({ kind: 'event', event: { type: 'undo-start' } }), { class: 'fv-button', 'data-action': 'undo-start', title: strings.undoStartHint });
     this.rehearsalBadge = h(doc, 'span', { class: 'fv-badge', hidden: true }, strings.rehearsalBadge);
+    // Said, not only shown: a facilitator looking at the laptop does not see the room's screen go dark.
+    this.black = h(doc, 'p', { class: 'fv-projector-black', role: 'status', hidden: true }, strings.projectorBlack);
     this.element = h(
       doc,
       'header',
@@ -81,9 +89,12 @@ export class Header {
         'div',
         { class: 'fv-top-actions' },
         this.startButton,
+        this.trialButton,
+        this.undoStartButton,
         this.pauseButton,
         button(doc, strings.seminarButton, openSeminar, { class: 'fv-button fv-quiet', 'data-action': 'open-seminar-dialog', 'aria-haspopup': 'dialog' }),
       ),
+      this.black,
     );
   }
 
@@ -142,8 +153,14 @@ export class Header {
     setText(this.startLine, projection.actualStart === undefined ? '' : strings.startedAt(formatClock(projection.actualStart, lang), told));
 
     // The one action: start before the start; pause (naming the planned break it takes) or resume after.
+    // On the seminar's own day (or any day, for a deck without a date) a rehearsal is one click away too;
+    // on another day than the manifest's, the start is a rehearsal anyway.
+    const rehearsal = snapshot.seminar.rehearsal || snapshot.seminarDay !== undefined;
     this.startButton.hidden = phase !== 'before';
-    setText(this.startButton, snapshot.seminar.rehearsal || snapshot.seminarDay !== undefined ? strings.startRehearsal : strings.startSeminar);
+    setText(this.startButton, rehearsal ? strings.startRehearsal : strings.startSeminar);
+    this.trialButton.hidden = phase !== 'before' || rehearsal;
+    this.undoStartButton.hidden = !canUndoStart(snapshot.seminar);
+    this.black.hidden = snapshot.projector !== 'black';
     this.pauseButton.hidden = phase === 'before' || phase === 'ended';
     this.paused = phase === 'paused';
     const claim = snapshot.claimableBreak;

@@ -217,5 +217,7 @@ class FacilitatorView {
     this.planTable.render(snapshot);
     this.dialog.render(snapshot);
     this.element.dataset['paused'] = String(snapshot.projection.phase === 'paused');
+    if (snapshot.projector === 'black') this.doc.documentElement.dataset['projector'] = 'black';
+    else delete this.doc.documentElement.dataset['projector'];
   }
 }
