@@ -75,7 +75,7 @@ function report(candidates: readonly MatchCandidate[], match: string, where: Mat
   // item is taken as written for the earlier edition.
   if (where.fromBaseDeck && near) {
     where.diagnostics.error('E_STALE_CHANGE', `the ${where.noun} this change points at has changed in card "${where.cardId}"; the change is not applied`,
-      where.at, `the installed edition says ${near.label} — update "match" if the change still applies (or correct it, if it was mistyped)`, place(near));
+      where.at, `the card now says: ${near.label} — update "match" if the change still applies (or correct it, if it was mistyped)`, place(near));
     return;
   }
   const hint = inside
