@@ -220,6 +220,18 @@ describe('a local video', () => {
     await page.close();
   });
 
+  it('that is only a web page: K points at its address and QR code, as a press on its poster does', async () => {
+    const { page, problems } = await openDeck(browser, DECK);
+    await goToVideo(page, 'side');
+    expect(await page.$eval('section.present [data-video-id="side"] .video-play', (el) => getComputedStyle(el).display)).toBe('none');
+    await page.keyboard.press('k');
+    await page.waitForSelector('section.present [data-video-id="side"][data-video-pointed]');
+    expect(await page.$eval('section.present [data-video-id="side"] .video-access', (el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    await screenshot(page, 'page-video-pointed');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('plays and pauses with the K key', async () => {
     const { page, problems } = await openDeck(browser, DECK);
     await goToVideo(page, 'lokal');
@@ -295,8 +307,9 @@ describe('an online video', () => {
     expect(before).toMatchObject({ state: 'unavailable', unavailable: 'file', visible: { poster: true, qr: true, link: true, note: true, iframe: false } });
     expect(before.link).toBe('https://youtu.be/aqz-KE-bpKQ');
     await screenshot(page, 'youtube-file');
+    // A press cannot play it: the slide points at the address and QR code instead, and loads nothing.
     await page.click('section.present .video-poster');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await page.waitForSelector('section.present [data-video-id="youtube"][data-video-pointed] .video-access');
     expect(await shown(page, 'youtube')).toMatchObject({ state: 'unavailable', visible: { iframe: false } });
     // openDeck blocks and records any request that would leave the machine.
     expect(problems).toEqual([]);

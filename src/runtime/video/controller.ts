@@ -27,6 +27,9 @@ export function embedBlocker(win: Window): UnavailableReason | undefined {
   return undefined;
 }
 
+/** How long the address and QR code are pointed at after a press that cannot play. */
+const POINT_MS = 4000;
+
 export class VideoController {
   readonly kind: VideoKind;
   readonly slide: HTMLElement;
@@ -39,6 +42,7 @@ export class VideoController {
   private readonly clip: Clip;
   private readonly clipSeconds: number | undefined;
   private shownSecond: number | undefined;
+  private pointTimer: number | undefined;
 
   constructor(readonly container: HTMLElement, private readonly options: ControllerOptions) {
     const kind = container.dataset['videoKind'] as VideoKind | undefined;
@@ -82,16 +86,29 @@ export class VideoController {
   }
 
   async play(): Promise<void> {
-    if (this.options.inert || this.status === 'unavailable') return;
+    if (this.options.inert) return;
+    if (this.status === 'unavailable' || this.kind === 'page' || this.kind === 'none') return this.pointToAddress();
     if (this.kind === 'youtube' || this.kind === 'vimeo') {
       const blocker = embedBlocker(this.options.win);
       if (blocker) {
         this.set('unavailable', blocker);
+        this.pointToAddress();
         return;
       }
       this.player ??= this.embed(this.kind);
     }
     await this.player?.play();
+  }
+
+  /**
+   * Nothing can play here (a page link, no network, a file:// page for an online player): a press or K
+   * points at where the video is, its address and QR code, for a moment, instead of doing nothing.
+   */
+  private pointToAddress(): void {
+    const { container, options } = this;
+    container.setAttribute('data-video-pointed', '');
+    options.win.clearTimeout(this.pointTimer);
+    this.pointTimer = options.win.setTimeout(() => container.removeAttribute('data-video-pointed'), POINT_MS);
   }
 
   pause(): void {
