@@ -3,7 +3,8 @@ import { formatNumber } from '../kit/format.js';
 import type { RowStatus } from '../seminar/projection.js';
 import type { Strings } from './index.js';
 
-const status: Record<RowStatus, string> = { done: 'Holdt', current: 'Nu', ahead: 'Senere', skipped: 'Udelades', passed: 'Sprunget over' };
+// The record's own words where they meet it (holdt, sprunget over, ikke holdt): one word, one meaning, in every export.
+const status: Record<RowStatus, string> = { done: 'Holdt', current: 'Nu', ahead: 'Senere', skipped: 'Sprunget over', passed: 'Ikke holdt' };
 const min = (m: number) => `${formatNumber(m, 'da')} min.`;
 
 export const da: Strings = {

@@ -3,7 +3,8 @@ import { formatNumber } from '../kit/format.js';
 import type { RowStatus } from '../seminar/projection.js';
 import type { Strings } from './index.js';
 
-const status: Record<RowStatus, string> = { done: 'Done', current: 'Now', ahead: 'Ahead', skipped: 'Left out', passed: 'Passed over' };
+// The record's own words where they meet it (held, skipped, not held): one word, one meaning, in every export.
+const status: Record<RowStatus, string> = { done: 'Held', current: 'Now', ahead: 'Ahead', skipped: 'Skipped', passed: 'Not held' };
 const min = (m: number) => `${formatNumber(m, 'en')} min`;
 
 export const en: Strings = {
