@@ -1,4 +1,5 @@
-// `npm run compile`: the Node code with tsc, the browser runtime and theme CSS into lib/runtime/.
+// `npm run compile`: the Node code with tsc, the browser runtime and theme CSS into lib/runtime/, and the base
+// decks' earlier card wordings into lib/card-editions.json (scripts/card-editions.mjs).
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -6,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { writePlainZeroFonts } from './plain-zero.mjs';
+import { writeCardEditions } from './card-editions.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runtimeDir = path.join(root, 'lib/runtime');
@@ -217,6 +219,8 @@ async function main() {
     process.exitCode = 1;
     return;
   }
+  // The base decks' earlier card wordings, for the stale-change check in a project of one's own.
+  writeCardEditions(root);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`compile: lib/ and lib/runtime/ ready in ${seconds} s`);
 }

@@ -20,6 +20,7 @@ import { deckModel } from './pipeline/render/deck-model.js';
 import { renderDeckSlides } from './pipeline/render/deck-slides.js';
 import { samtaleVersion } from './project/samtale-package.js';
 import { gitCardHistory } from './project/card-history.js';
+import { packageCardEditions } from './project/card-editions.js';
 import { parseCard } from './pipeline/parse-card.js';
 import type { MarkdownIt } from 'markdown-it';
 import { inlineScriptText, renderDocument } from './pipeline/render/document.js';
@@ -102,16 +103,21 @@ export function loadDecks(selection: DeckSelection): { decks: Deck[]; diagnostic
   return { decks, diagnostics };
 }
 
-/** Earlier versions of a card from the project's git history, parsed (once) only when a change finds nothing. */
+/**
+ * Earlier versions of a card, parsed (once) only when a change finds nothing: from the project's git history,
+ * or for a base deck's card in the installed package, from the editions the package carries.
+ */
 function earlierVersions(root: string): (card: Card, md: MarkdownIt, allowHtml: boolean) => Card[] {
   const history = gitCardHistory(root);
+  const editions = packageCardEditions();
   const cache = new Map<string, Card[]>();
   return (card, md, allowHtml) => {
     const key = `${allowHtml}:${card.file}`;
     let versions = cache.get(key);
     if (!versions) {
       const quiet = new Diagnostics();
-      versions = history(card.file).flatMap((text) => parseCard({ file: card.file, text }, md, quiet) ?? []);
+      const texts = history(card.file);
+      versions = (texts.length > 0 ? texts : editions(card.file)).flatMap((text) => parseCard({ file: card.file, text }, md, quiet) ?? []);
       cache.set(key, versions);
     }
     return versions;

@@ -16,8 +16,6 @@ export interface ChangeContext {
   diagnostics: Diagnostics;
   /** Earlier versions of a card (from the project's history), newest first: a change that finds nothing may be stale. */
   earlier?: (card: Card) => readonly Card[];
-  /** Whether a card comes from an installed base deck (its earlier editions are not in the project's history). */
-  fromBaseDeck?: (card: Card) => boolean;
 }
 
 /** The card with the changes applied. The shared card is never modified. */
@@ -30,7 +28,6 @@ export function applyCardChanges(card: Card, changes: CardChanges, context: Chan
     findMatch(items.map(candidate), match, {
       noun, cardId: card.id, cardFile: card.file, at: context.positionOf(path), diagnostics: context.diagnostics,
       earlier: () => (context.earlier?.(card) ?? []).map((old) => (noun === 'question' ? old.questions : old.quotes).map(candidate)),
-      ...(context.fromBaseDeck?.(card) ? { fromBaseDeck: true } : {}),
     });
   let questions = [...card.questions];
   let quotes = [...card.quotes];

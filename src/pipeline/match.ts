@@ -27,8 +27,6 @@ export interface MatchWhere {
   diagnostics: Diagnostics;
   /** The same kind of items in earlier versions of the card, newest first: evidence that the card has changed. */
   earlier?: () => readonly (readonly MatchCandidate[])[];
-  /** The card comes from an installed base deck: a change near an item but not matching it was written for an earlier edition. */
-  fromBaseDeck?: boolean;
 }
 
 /** Letters and digits only, lower case: how texts are compared, so punctuation and emphasis don't matter. */
@@ -71,13 +69,6 @@ function report(candidates: readonly MatchCandidate[], match: string, where: Mat
   // Words from the middle of an item: the item is there, the match should be its start.
   const inside = wanted ? candidates.find((c) => c.texts.some((text) => norm(text).includes(wanted))) : undefined;
   const near = inside ? undefined : closest(candidates, [wanted]);
-  // A base deck's card changes when samtale is updated, and its history is not the project's: a change near an
-  // item is taken as written for the earlier edition.
-  if (where.fromBaseDeck && near) {
-    where.diagnostics.error('E_STALE_CHANGE', `the ${where.noun} this change points at has changed in card "${where.cardId}"; the change is not applied`,
-      where.at, `the card now says: ${near.label} — update "match" if the change still applies (or correct it, if it was mistyped)`, place(near));
-    return;
-  }
   const hint = inside
     ? `did you mean ${inside.label}? "match" is the start of the ${where.noun}`
     : near ? `did you mean ${near.label}? ${listOf(candidates, where)}` : listOf(candidates, where);

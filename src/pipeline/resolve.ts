@@ -5,7 +5,6 @@ import type { Diagnostics } from '../diagnostics/deck-error.js';
 import { suggestionHint } from '../diagnostics/suggest.js';
 import { normaliseId } from '../project/ids.js';
 import type { Card, Deck, DeckBreak, DeckCard, NotesSource, SourcePosition } from '../model.js';
-import { placeOf, projectPlaces } from '../project/places.js';
 import type { BrandingAssets } from './branding.js';
 import { applyCardChanges, type ChangeContext } from './card-changes.js';
 import { withGuidance, type DeckNotesText } from './guidance.js';
@@ -172,7 +171,6 @@ function changed(card: Card, changes: CardChanges, positionOf: ChangeContext['po
   return applyCardChanges(card, changes, {
     md, renderInline: (markdown) => md.renderInline(markdown), plainText: (markdown) => plainInline(md, markdown), positionOf,
     diagnostics: context.diagnostics, ...(context.earlier ? { earlier: context.earlier } : {}),
-    ...(context.root ? { fromBaseDeck: (card: Card) => placeOf(context.root!, card.file) !== projectPlaces(context.root!).project } : {}),
   });
 }
 

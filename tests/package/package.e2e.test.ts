@@ -237,8 +237,17 @@ describe('samtale as a package', () => {
 
     const check = samtale(['check']);
     expect(check.status).toBe(1);
-    expect(check.stderr).toMatch(/slides\/faxe\.yaml:\d+:\d+: the question this change points at has changed in card "om-at-vaere-rollemodel"; the change is not applied \[E_STALE_CHANGE\]/);
-    expect(check.stderr).toContain('hint: the card now says: "Har I overvejet at udarbejde et fælles kodeks for');
+    // The package carries its cards' earlier wordings (lib/card-editions.json): the change is stale, not mistyped.
+    expect(check.stderr).toMatch(/slides\/faxe\.yaml:\d+:\d+: the question this change points at has changed in card "om-at-vaere-rollemodel" since the change was written; the change is not applied \[E_STALE_CHANGE\]/);
+    expect(check.stderr).toContain(`it said "${OLD_QUESTION.slice(0, 40)}`);
+    expect(check.stderr).toContain('the card now says "Har I overvejet at udarbejde et fælles kodeks for');
+
+    // A mistyped match on a base deck's card is told as a typo, with the nearest question.
+    writeFileSync(faxe, readFileSync(faxe, 'utf8').replace('\n        - match: Har I overvejet at udarbejde et kodeks\n', '\n        - match: Har I overvejt at udarbejde et fælles kodeks\n'));
+    const typo = samtale(['check', 'faxe']);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toMatch(/no question of card "om-at-vaere-rollemodel" matches "Har I overvejt at udarbejde et fælles kodeks"; the change is not applied \[E_NO_MATCH\]/);
+    expect(typo.stderr).toContain('did you mean "Har I overvejet at udarbejde et fælles kodeks for');
   }, INSTALL_MS);
 });
 
